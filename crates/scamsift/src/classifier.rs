@@ -1,0 +1,425 @@
+//! The public entry point: [`Classifier`] and its [`ClassifierBuilder`].
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use crate::error::{PackError, PackErrorKind};
+use crate::matcher::RawHit;
+use crate::model::{compile, CategoryInfo, CombinationInfo, Model, Overrides, PackSources, RuleInfo};
+use crate::pack::{parse, PackInfo};
+use crate::score::{risk, score, Thresholds};
+use crate::verdict::{CategoryEvidence, CombinationHit, Hit, Verdict};
+
+/// Resource limits. Packs and texts may come from untrusted sources; these bound the work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Longest text classified, in bytes (default 1 MiB). Longer texts are classified on their first
+    /// part (cut at a char boundary) and the verdict says `truncated`.
+    pub max_input_bytes: usize,
+    /// Most phrases plus regex prefix literals in one classifier (default 100 000).
+    pub max_patterns: usize,
+    /// Largest compiled size of one regex, in bytes (default 1 MiB; see `regex::RegexBuilder::size_limit`).
+    pub max_regex_size: usize,
+    /// Most occurrences of one rule reported per text (default 16). Scoring counts a rule once anyway.
+    pub max_hits_per_rule: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_input_bytes: 1 << 20, max_patterns: 100_000, max_regex_size: 1 << 20, max_hits_per_rule: 16 }
+    }
+}
+
+/// A rule or combination example that did not behave as declared.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ExampleFailure {
+    /// Rule or combination id.
+    pub id: String,
+    /// Where it was declared.
+    pub origin: String,
+    /// `true`: a positive example on which it did not fire; `false`: a negative one on which it did.
+    pub expected_to_fire: bool,
+    /// The example text.
+    pub text: String,
+}
+
+/// Configures and builds a [`Classifier`]: which packs, which rules, which limits.
+///
+/// ```
+/// use scamsift::Classifier;
+///
+/// let custom = r#"
+/// [pack]
+/// name = "my-pack"
+/// version = "0.1.0"
+///
+/// [[rule]]
+/// id = "my.gift_card"
+/// category = "upfront_fee"
+/// weight = 2.0
+/// description = "What: paying a fee in gift cards. Why: untraceable. False positives: retail promotions."
+/// phrases = ["pay the fee in gift cards"]
+/// examples.positive = ["Please pay the fee in gift cards before you start."]
+/// examples.negative = ["Gift cards make great presents."]
+/// "#;
+/// let classifier = Classifier::builder()
+///     .add_pack_str("my-pack.toml", custom)?
+///     .disable_rule("my.gift_card")
+///     .build()?;
+/// assert!(classifier.rule("my.gift_card").is_some());
+/// # Ok::<(), scamsift::PackError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ClassifierBuilder {
+    include_builtin: bool,
+    packs: Vec<(String, Vec<(String, String)>)>,
+    disabled: Vec<String>,
+    weights: Vec<(String, f64)>,
+    limits: Limits,
+    thresholds: Thresholds,
+}
+
+impl Default for ClassifierBuilder {
+    fn default() -> Self {
+        ClassifierBuilder { include_builtin: true, packs: Vec::new(), disabled: Vec::new(), weights: Vec::new(), limits: Limits::default(), thresholds: Thresholds::default() }
+    }
+}
+
+impl ClassifierBuilder {
+    /// A builder that includes the built-in pack.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether to include the built-in pack (default `true`).
+    pub fn include_builtin(mut self, yes: bool) -> Self {
+        self.include_builtin = yes;
+        self
+    }
+
+    /// Adds a pack held in a string. `origin` names it in error messages (e.g. its file name).
+    /// The TOML is checked now, so syntax errors surface here; references are checked by [`build`](Self::build).
+    pub fn add_pack_str(mut self, origin: &str, text: &str) -> Result<Self, PackError> {
+        parse(origin, text)?;
+        self.packs.push((origin.to_owned(), vec![(origin.to_owned(), text.to_owned())]));
+        Ok(self)
+    }
+
+    /// Adds a pack from a TOML file, or from a directory: every `*.toml` under it, in path order,
+    /// forms one pack.
+    pub fn add_pack_file(mut self, path: impl AsRef<Path>) -> Result<Self, PackError> {
+        let path = path.as_ref();
+        let display = path.display().to_string();
+        let io = |e: std::io::Error, p: &Path| PackError::new(PackErrorKind::Io, format!("cannot read the pack: {e}")).with_origin(&p.display().to_string());
+        let mut files = Vec::new();
+        if path.is_dir() {
+            let mut stack = vec![path.to_path_buf()];
+            while let Some(dir) = stack.pop() {
+                for entry in std::fs::read_dir(&dir).map_err(|e| io(e, &dir))? {
+                    let p = entry.map_err(|e| io(e, &dir))?.path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().is_some_and(|e| e == "toml") {
+                        files.push(p);
+                    }
+                }
+            }
+            files.sort();
+            if files.is_empty() {
+                return Err(PackError::new(PackErrorKind::Io, "the directory holds no .toml files").with_origin(&display));
+            }
+        } else {
+            files.push(path.to_path_buf());
+        }
+        let mut docs = Vec::new();
+        for f in files {
+            let text = std::fs::read_to_string(&f).map_err(|e| io(e, &f))?;
+            let origin = f.display().to_string();
+            parse(&origin, &text)?;
+            docs.push((origin, text));
+        }
+        self.packs.push((display, docs));
+        Ok(self)
+    }
+
+    /// Disables a rule: it never fires. Unknown ids are an error at [`build`](Self::build).
+    pub fn disable_rule(mut self, id: &str) -> Self {
+        self.disabled.push(id.to_owned());
+        self
+    }
+
+    /// Overrides a rule's weight. Unknown ids are an error at [`build`](Self::build).
+    pub fn set_weight(mut self, id: &str, weight: f64) -> Self {
+        self.weights.push((id.to_owned(), weight));
+        self
+    }
+
+    /// Sets the resource limits.
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Sets the verdict thresholds.
+    pub fn thresholds(mut self, thresholds: Thresholds) -> Self {
+        self.thresholds = thresholds;
+        self
+    }
+
+    /// Compiles everything into a classifier.
+    pub fn build(&self) -> Result<Classifier, PackError> {
+        let mut packs = Vec::new();
+        if self.include_builtin {
+            let sources = crate::builtin::FILES.iter().map(|(name, text)| parse(name, text)).collect::<Result<Vec<_>, _>>()?;
+            packs.push(PackSources { sources });
+        }
+        for (_, docs) in &self.packs {
+            let sources = docs.iter().map(|(o, t)| parse(o, t)).collect::<Result<Vec<_>, _>>()?;
+            packs.push(PackSources { sources });
+        }
+        if packs.is_empty() {
+            return Err(PackError::new(PackErrorKind::Header, "no pack to compile: include the built-in pack or add one"));
+        }
+        let model = compile(&packs, &Overrides { disabled: &self.disabled, weights: &self.weights }, &self.limits)?;
+        Ok(Classifier { inner: Arc::new(Inner { model, limits: self.limits, thresholds: self.thresholds }) })
+    }
+}
+
+#[derive(Debug)]
+struct Inner {
+    model: Model,
+    limits: Limits,
+    thresholds: Thresholds,
+}
+
+/// A compiled, immutable scam-text classifier. Cloning is cheap (an `Arc`), and it is `Send + Sync`:
+/// share one across threads.
+///
+/// ```
+/// use scamsift::{Classifier, Label};
+///
+/// let classifier = Classifier::builtin();
+/// let v = classifier.classify("Part-time job, earn $300 a day from home! No experience needed. Contact us on Telegram @hr_amy");
+/// assert_ne!(v.verdict, Label::Clean);
+/// for hit in &v.hits {
+///     println!("{} ({}): {:?}", hit.rule, hit.category, hit.text);
+/// }
+/// assert_eq!(classifier.classify("See you at lunch tomorrow?").verdict, Label::Clean);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    inner: Arc<Inner>,
+}
+
+impl Classifier {
+    /// A builder, with the built-in pack included.
+    pub fn builder() -> ClassifierBuilder {
+        ClassifierBuilder::new()
+    }
+
+    /// The classifier for the built-in pack, compiled once per process and shared.
+    pub fn builtin() -> Classifier {
+        static BUILTIN: OnceLock<Classifier> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                // The built-in pack is compiled and checked by the test suite; failing here is a bug.
+                ClassifierBuilder::new().build().unwrap_or_else(|e| panic!("the built-in pack does not compile: {e}"))
+            })
+            .clone()
+    }
+
+    /// Classifies one text. Never fails: any string is valid input.
+    pub fn classify(&self, text: &str) -> Verdict {
+        let mut scratch = Vec::new();
+        self.classify_with(text, &mut scratch)
+    }
+
+    fn classify_with(&self, text: &str, scratch: &mut Vec<RawHit>) -> Verdict {
+        let inner = &*self.inner;
+        let model = &inner.model;
+        let truncated = text.len() > inner.limits.max_input_bytes;
+        let text = if truncated { &text[..floor_char_boundary(text, inner.limits.max_input_bytes)] } else { text };
+        let norm = model.normalizer.normalize(text);
+        model.matcher.find(norm.as_str(), inner.limits.max_hits_per_rule.max(1), scratch);
+        scratch.retain(|h| model.weight(h.rule) != 0.0);
+        let scored = score(model, scratch, &inner.thresholds);
+
+        // Explain: map spans back to the original text, in text order.
+        let mut spans: Vec<(usize, usize, u32)> = scratch
+            .iter()
+            .map(|h| {
+                let (s, e) = norm.original_span(h.start as usize, h.end as usize);
+                (s, e, h.rule)
+            })
+            .collect();
+        spans.sort_unstable();
+        let mut hits = Vec::with_capacity(spans.len());
+        let (mut byte, mut chars) = (0usize, 0usize);
+        for (s, e, rule) in spans {
+            let r = &model.rules[rule as usize];
+            let char_start = advance(text, &mut byte, &mut chars, s);
+            let char_end = char_start + text[s..e].chars().count();
+            hits.push(Hit {
+                rule: r.id.clone(),
+                category: r.category.clone(),
+                family: r.family.clone(),
+                weight: model.weight(rule),
+                start: s,
+                end: e,
+                char_start,
+                char_end,
+                text: text[s..e].to_owned(),
+            });
+        }
+        let families: BTreeMap<Arc<str>, f64> = model.families.iter().zip(&scored.family_points).map(|(f, p)| (f.clone(), round4(risk(*p)))).collect();
+        let points: BTreeMap<Arc<str>, f64> = model.families.iter().zip(&scored.family_points).filter(|(_, p)| **p != 0.0).map(|(f, p)| (f.clone(), round4(*p))).collect();
+        let family = scored.top.map(|f| model.families[f].clone());
+        let score = scored.top.map_or(0.0, |f| round4(risk(scored.family_points[f])));
+        let combinations = scored
+            .combos
+            .iter()
+            .map(|&k| {
+                let c = &model.combinations[k as usize];
+                CombinationHit { id: c.info.id.clone(), family: c.info.family.clone(), weight: c.weight }
+            })
+            .collect();
+        let evidence = scored
+            .categories
+            .iter()
+            .map(|(c, p, rules)| {
+                let cat = &model.categories[*c as usize];
+                CategoryEvidence { category: cat.id.clone(), family: cat.family.clone(), points: round4(*p), rules: rules.iter().map(|&r| model.rules[r as usize].id.clone()).collect() }
+            })
+            .collect();
+        Verdict { verdict: scored.label, score, family, families, hits, combinations, evidence, points, truncated }
+    }
+
+    /// Classifies many texts, in parallel on all cores when the `rayon` feature is on (the default).
+    /// The result is in input order and equals classifying one by one.
+    pub fn classify_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Verdict> {
+        #[cfg(feature = "rayon")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map_init(Vec::new, |scratch, t| self.classify_with(t.as_ref(), scratch)).collect()
+        }
+        #[cfg(not(feature = "rayon"))]
+        {
+            let mut scratch = Vec::new();
+            texts.iter().map(|t| self.classify_with(t.as_ref(), &mut scratch)).collect()
+        }
+    }
+
+    /// The normalised form of `text`, as the patterns see it. Useful when writing rules.
+    pub fn normalize(&self, text: &str) -> String {
+        self.inner.model.normalizer.normalize(text).as_str().to_owned()
+    }
+
+    /// Headers of the packs compiled in, the built-in one first when included.
+    pub fn packs(&self) -> &[PackInfo] {
+        &self.inner.model.packs
+    }
+
+    /// Every rule.
+    pub fn rules(&self) -> &[RuleInfo] {
+        &self.inner.model.rules
+    }
+
+    /// One rule by id.
+    pub fn rule(&self, id: &str) -> Option<&RuleInfo> {
+        self.inner.model.rules.iter().find(|r| &*r.id == id)
+    }
+
+    /// Every category.
+    pub fn categories(&self) -> &[CategoryInfo] {
+        &self.inner.model.categories
+    }
+
+    /// Every combination.
+    pub fn combinations(&self) -> impl Iterator<Item = &CombinationInfo> {
+        self.inner.model.combinations.iter().map(|c| &c.info)
+    }
+
+    /// Every family, in the order the packs introduced them.
+    pub fn families(&self) -> &[Arc<str>] {
+        &self.inner.model.families
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> Limits {
+        self.inner.limits
+    }
+
+    /// The thresholds in force.
+    pub fn thresholds(&self) -> Thresholds {
+        self.inner.thresholds
+    }
+
+    /// Number of automaton patterns and of regexes compiled.
+    pub fn pattern_counts(&self) -> (usize, usize) {
+        (self.inner.model.matcher.pattern_count(), self.inner.model.matcher.regex_count())
+    }
+
+    /// Ids of rules with a regex that has no literal prefix and so runs on every text (slower).
+    pub fn unprefixed_regex_rules(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.inner.model.matcher.unprefixed_regex_rules().map(|r| &*self.inner.model.rules[r as usize].id).collect();
+        v.dedup();
+        v
+    }
+
+    /// Runs every rule's and combination's examples; returns those that misbehave (empty = all pass).
+    /// Disabled rules are skipped.
+    pub fn check_examples(&self) -> Vec<ExampleFailure> {
+        let mut failures = Vec::new();
+        let model = &self.inner.model;
+        for (i, r) in model.rules.iter().enumerate() {
+            if model.weights[i] == 0.0 {
+                continue;
+            }
+            for (texts, expect) in [(&r.examples.positive, true), (&r.examples.negative, false)] {
+                for t in texts {
+                    let fired = self.classify(t).hits.iter().any(|h| h.rule == r.id);
+                    if fired != expect {
+                        failures.push(ExampleFailure { id: r.id.to_string(), origin: format!("{}:{}", r.origin, r.line), expected_to_fire: expect, text: t.clone() });
+                    }
+                }
+            }
+        }
+        for c in &model.combinations {
+            for (texts, expect) in [(&c.info.examples.positive, true), (&c.info.examples.negative, false)] {
+                for t in texts {
+                    let fired = self.classify(t).combinations.iter().any(|h| h.id == c.info.id);
+                    if fired != expect {
+                        failures.push(ExampleFailure { id: c.info.id.to_string(), origin: c.info.origin.clone(), expected_to_fire: expect, text: t.clone() });
+                    }
+                }
+            }
+        }
+        failures
+    }
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Char offset of byte `target`, counting on from the last position (hits come in text order).
+fn advance(text: &str, byte: &mut usize, chars: &mut usize, target: usize) -> usize {
+    if target < *byte {
+        *byte = 0;
+        *chars = 0;
+    }
+    *chars += text[*byte..target].chars().count();
+    *byte = target;
+    *chars
+}

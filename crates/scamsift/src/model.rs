@@ -1,0 +1,366 @@
+//! The compiled pack: rules, categories, families and combinations resolved to indices, plus the
+//! public read-only views of them.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::error::{PackError, PackErrorKind};
+use crate::matcher::{is_spaced_word_char, Matcher, MatcherBuilder, PhraseSpec, RegexOrigin};
+use crate::normalize::Normalizer;
+use crate::pack::{Examples, PackInfo, Source};
+use crate::Limits;
+
+/// A category of indicators, e.g. `salary_bait`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryInfo {
+    /// Category id.
+    pub id: Arc<str>,
+    /// Family it counts toward; `*` for counter-evidence that applies to every family.
+    pub family: Arc<str>,
+    /// What the category means.
+    pub description: String,
+    #[serde(skip)]
+    pub(crate) family_idx: Option<u32>,
+}
+
+/// A compiled rule, as the pack declared it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleInfo {
+    /// Stable rule id.
+    pub id: Arc<str>,
+    /// Category id.
+    pub category: Arc<str>,
+    /// Family of the category.
+    pub family: Arc<str>,
+    /// Weight in evidence points as declared (overrides from the builder are applied at scoring).
+    pub weight: f64,
+    /// Languages the rule targets.
+    pub languages: Vec<String>,
+    /// What it matches / why it is a scam signal / known false positives.
+    pub description: String,
+    /// Literal phrases, as written in the pack.
+    pub phrases: Vec<String>,
+    /// Regexes, as written in the pack.
+    pub regexes: Vec<String>,
+    /// Texts the rule must and must not fire on.
+    pub examples: Examples,
+    /// The file (or name) the rule came from, and its line.
+    pub origin: String,
+    /// 1-based line of the rule's id in its file.
+    pub line: usize,
+    #[serde(skip)]
+    pub(crate) category_idx: u32,
+}
+
+/// A term of a combination: a rule or a whole category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Term {
+    Rule(u32),
+    Category(u32),
+}
+
+/// A combination of rules or categories that adds points to a family when it holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CombinationInfo {
+    /// Combination id.
+    pub id: Arc<str>,
+    /// Family it adds to.
+    pub family: Arc<str>,
+    /// Points it adds.
+    pub weight: f64,
+    /// What it means.
+    pub description: String,
+    /// Terms that must all be present.
+    pub all_of: Vec<String>,
+    /// Terms of which at least one must be present (when not empty).
+    pub any_of: Vec<String>,
+    /// How many distinct terms of `of` must be present (0: no such clause).
+    pub at_least: usize,
+    /// Terms counted by `at_least`.
+    pub of: Vec<String>,
+    /// Proximity window in bytes of normalised text, if any.
+    pub within: Option<usize>,
+    /// Texts it must and must not fire on.
+    pub examples: Examples,
+    /// File it came from.
+    pub origin: String,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Combination {
+    pub(crate) info: CombinationInfo,
+    pub(crate) family_idx: u32,
+    pub(crate) weight: f64,
+    pub(crate) all_of: Vec<Term>,
+    pub(crate) any_of: Vec<Term>,
+    pub(crate) of: Vec<Term>,
+    pub(crate) at_least: usize,
+    pub(crate) within: Option<usize>,
+}
+
+/// Everything a classifier needs, immutable once built.
+#[derive(Debug)]
+pub(crate) struct Model {
+    pub(crate) packs: Vec<PackInfo>,
+    pub(crate) families: Vec<Arc<str>>,
+    pub(crate) categories: Vec<CategoryInfo>,
+    pub(crate) rules: Vec<RuleInfo>,
+    /// Effective weight of each rule (declared, or overridden by the builder; 0 when disabled).
+    pub(crate) weights: Vec<f64>,
+    pub(crate) combinations: Vec<Combination>,
+    pub(crate) matcher: Matcher,
+    pub(crate) normalizer: Normalizer,
+}
+
+impl Model {
+    pub(crate) fn weight(&self, rule: u32) -> f64 {
+        self.weights[rule as usize]
+    }
+}
+
+/// A set of documents added together, which must hold exactly one `[pack]` header.
+pub(crate) struct PackSources {
+    pub(crate) sources: Vec<Source>,
+}
+
+pub(crate) struct Overrides<'a> {
+    pub(crate) disabled: &'a [String],
+    pub(crate) weights: &'a [(String, f64)],
+}
+
+pub(crate) fn compile(packs: &[PackSources], overrides: &Overrides<'_>, limits: &Limits) -> Result<Model, PackError> {
+    let mut infos = Vec::new();
+    for p in packs {
+        let headers: Vec<_> = p.sources.iter().filter_map(|s| s.doc.pack.as_ref().map(|h| (s, h))).collect();
+        match headers.as_slice() {
+            [(_, h)] => infos.push(h.get_ref().clone()),
+            [] => {
+                let origin = p.sources.first().map_or("<pack>", |s| s.origin.as_str());
+                return Err(PackError::new(PackErrorKind::Header, "the pack has no [pack] header (name, version)").with_origin(origin));
+            }
+            [_, (s, h), ..] => {
+                return Err(s.err(PackErrorKind::Header, h.span().start, "a second [pack] header: a pack has exactly one"));
+            }
+        }
+    }
+    let sources: Vec<&Source> = packs.iter().flat_map(|p| &p.sources).collect();
+
+    // Categories and families.
+    let mut families: Vec<Arc<str>> = Vec::new();
+    let mut family_index: HashMap<String, u32> = HashMap::new();
+    let mut categories: Vec<CategoryInfo> = Vec::new();
+    let mut category_index: HashMap<String, u32> = HashMap::new();
+    let mut ids: HashMap<String, (String, usize)> = HashMap::new(); // one namespace for all ids
+    let mut claim = |id: &str, src: &Source, byte: usize| -> Result<(), PackError> {
+        if let Some((origin, line)) = ids.get(id) {
+            return Err(src.err(PackErrorKind::DuplicateId, byte, format!("id `{id}` is already used at {origin}:{line}")).with_rule(id).with_field("id"));
+        }
+        ids.insert(id.to_owned(), (src.origin.clone(), crate::error::line_col(&src.text, byte).0));
+        Ok(())
+    };
+    for src in &sources {
+        for c in &src.doc.category {
+            claim(c.id.get_ref(), src, c.id.span().start)?;
+            let family = c.family.get_ref().as_str();
+            let family_idx = if family == "*" {
+                None
+            } else {
+                Some(*family_index.entry(family.to_owned()).or_insert_with(|| {
+                    families.push(family.into());
+                    (families.len() - 1) as u32
+                }))
+            };
+            category_index.insert(c.id.get_ref().clone(), categories.len() as u32);
+            categories.push(CategoryInfo { id: c.id.get_ref().as_str().into(), family: family.into(), description: c.description.clone(), family_idx });
+        }
+    }
+
+    // Rules.
+    let mut rules: Vec<RuleInfo> = Vec::new();
+    let mut rule_index: HashMap<String, u32> = HashMap::new();
+    let mut raw_phrases: Vec<(u32, String)> = Vec::new();
+    let mut regexes: Vec<(u32, String)> = Vec::new();
+    let mut regex_origins: Vec<(usize, usize, usize)> = Vec::new(); // (source, rule, regex index)
+    for (si, src) in sources.iter().enumerate() {
+        for r in &src.doc.rule {
+            let id = r.id.get_ref();
+            claim(id, src, r.id.span().start)?;
+            let Some(&cat) = category_index.get(r.category.get_ref()) else {
+                let mut known: Vec<&str> = category_index.keys().map(String::as_str).collect();
+                known.sort_unstable();
+                let hint = closest(r.category.get_ref(), &known).map(|k| format!(" (did you mean `{k}`?)")).unwrap_or_default();
+                return Err(src
+                    .err(PackErrorKind::UnknownReference, r.category.span().start, format!("unknown category `{}`{hint}", r.category.get_ref()))
+                    .with_rule(id.as_str())
+                    .with_field("category"));
+            };
+            let idx = rules.len() as u32;
+            rule_index.insert(id.clone(), idx);
+            for p in &r.phrases {
+                raw_phrases.push((idx, p.get_ref().clone()));
+            }
+            for (k, re) in r.regexes.iter().enumerate() {
+                regexes.push((idx, re.get_ref().clone()));
+                regex_origins.push((si, idx as usize, k));
+            }
+            rules.push(RuleInfo {
+                id: id.as_str().into(),
+                category: categories[cat as usize].id.clone(),
+                family: categories[cat as usize].family.clone(),
+                weight: *r.weight.get_ref(),
+                languages: r.languages.clone(),
+                description: r.description.trim().to_owned(),
+                phrases: r.phrases.iter().map(|p| p.get_ref().clone()).collect(),
+                regexes: r.regexes.iter().map(|p| p.get_ref().clone()).collect(),
+                examples: r.examples.clone(),
+                origin: src.origin.clone(),
+                line: crate::error::line_col(&src.text, r.id.span().start).0,
+                category_idx: cat,
+            });
+        }
+    }
+
+    // Combinations.
+    let mut combinations = Vec::new();
+    for src in &sources {
+        for c in &src.doc.combination {
+            let id = c.id.get_ref();
+            claim(id, src, c.id.span().start)?;
+            let family = c.family.get_ref();
+            let Some(&family_idx) = family_index.get(family) else {
+                return Err(src
+                    .err(PackErrorKind::UnknownReference, c.family.span().start, format!("unknown family `{family}`: no category belongs to it"))
+                    .with_rule(id.as_str())
+                    .with_field("family"));
+            };
+            let resolve = |terms: &[toml::Spanned<String>], field: &str| -> Result<Vec<Term>, PackError> {
+                terms
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let name = t.get_ref();
+                        if let Some(&c) = category_index.get(name) {
+                            Ok(Term::Category(c))
+                        } else if let Some(&r) = rule_index.get(name) {
+                            Ok(Term::Rule(r))
+                        } else {
+                            Err(src
+                                .err(PackErrorKind::UnknownReference, t.span().start, format!("unknown term `{name}`: not a category or rule id"))
+                                .with_rule(id.as_str())
+                                .with_field(format!("{field}[{i}]")))
+                        }
+                    })
+                    .collect()
+            };
+            let weight = *c.weight.get_ref();
+            let names = |v: &[toml::Spanned<String>]| v.iter().map(|t| t.get_ref().clone()).collect::<Vec<_>>();
+            combinations.push(Combination {
+                all_of: resolve(&c.all_of, "all_of")?,
+                any_of: resolve(&c.any_of, "any_of")?,
+                of: resolve(&c.of, "of")?,
+                at_least: c.at_least,
+                within: c.within,
+                weight,
+                family_idx,
+                info: CombinationInfo {
+                    id: id.as_str().into(),
+                    family: families[family_idx as usize].clone(),
+                    weight,
+                    description: c.description.trim().to_owned(),
+                    all_of: names(&c.all_of),
+                    any_of: names(&c.any_of),
+                    at_least: c.at_least,
+                    of: names(&c.of),
+                    within: c.within,
+                    examples: c.examples.clone(),
+                    origin: src.origin.clone(),
+                },
+            });
+        }
+    }
+
+    // Overrides.
+    let mut weights: Vec<f64> = rules.iter().map(|r| r.weight).collect();
+    for (id, w) in overrides.weights {
+        let Some(&r) = rule_index.get(id) else {
+            return Err(PackError::new(PackErrorKind::UnknownRule, format!("cannot set the weight of unknown rule `{id}`")).with_rule(id.as_str()));
+        };
+        if !w.is_finite() {
+            return Err(PackError::new(PackErrorKind::InvalidValue, "weight must be finite").with_rule(id.as_str()).with_field("weight"));
+        }
+        weights[r as usize] = *w;
+    }
+    let mut disabled = vec![false; rules.len()];
+    for id in overrides.disabled {
+        let Some(&r) = rule_index.get(id) else {
+            return Err(PackError::new(PackErrorKind::UnknownRule, format!("cannot disable unknown rule `{id}`")).with_rule(id.as_str()));
+        };
+        disabled[r as usize] = true;
+        weights[r as usize] = 0.0;
+    }
+
+    // Phrases: normalised like the text, with the leet vocabulary taken from the phrases themselves.
+    let plain = Normalizer::default();
+    let mut vocabulary: Vec<String> = Vec::new();
+    let mut phrases = Vec::new();
+    for (rule, raw) in raw_phrases {
+        if disabled[rule as usize] {
+            continue;
+        }
+        let trimmed = raw.trim();
+        let (open_start, open_end) = (trimmed.starts_with('*'), trimmed.ends_with('*'));
+        let core = trimmed.trim_matches('*');
+        let text = plain.normalize_phrase(core).trim().to_owned();
+        if text.is_empty() {
+            continue;
+        }
+        vocabulary.extend(text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.len() >= 3).map(str::to_owned));
+        let bound_start = !open_start && text.chars().next().is_some_and(is_spaced_word_char);
+        let bound_end = !open_end && text.chars().next_back().is_some_and(is_spaced_word_char);
+        phrases.push(PhraseSpec { rule, text, bound_start, bound_end });
+    }
+    let kept_regexes: Vec<usize> = (0..regexes.len()).filter(|&k| !disabled[regexes[k].0 as usize]).collect();
+    let builder = MatcherBuilder {
+        phrases,
+        regexes: kept_regexes.iter().map(|&k| regexes[k].clone()).collect(),
+        max_patterns: limits.max_patterns,
+        regex_size_limit: limits.max_regex_size,
+    };
+    let make_errs: Vec<Box<dyn Fn(PackErrorKind, String) -> PackError + '_>> = kept_regexes
+        .iter()
+        .map(|&k| {
+            let (si, ri, ki) = regex_origins[k];
+            let src = sources[si];
+            let def = src.doc.rule.iter().find(|d| d.id.get_ref().as_str() == &*rules[ri].id).expect("rule exists");
+            let byte = def.regexes[ki].span().start;
+            Box::new(move |kind, msg: String| src.err(kind, byte, msg)) as Box<dyn Fn(PackErrorKind, String) -> PackError + '_>
+        })
+        .collect();
+    let matcher = builder.build(&|k| {
+        let (_, ri, ki) = regex_origins[kept_regexes[k]];
+        RegexOrigin { rule_id: &rules[ri].id, field: format!("regexes[{ki}]"), make_err: &*make_errs[k] }
+    })?;
+    drop(make_errs);
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    Ok(Model { packs: infos, families, categories, rules, weights, combinations, matcher, normalizer: Normalizer::with_vocabulary(vocabulary) })
+}
+
+/// The known name closest to `name` by edit distance, if it is close.
+fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    fn dist(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut cur = vec![i + 1];
+            for (j, cb) in b.iter().enumerate() {
+                cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+    known.iter().map(|k| (dist(name, k), *k)).filter(|(d, _)| *d <= 3).min().map(|(_, k)| k)
+}

@@ -1,0 +1,675 @@
+//! Stage 1 of the pipeline: fold obfuscated text into a canonical form, keeping a map back to the
+//! original bytes.
+//!
+//! The normaliser runs in two passes:
+//!
+//! * **fold** (always): NFKC compatibility decomposition, lower case, removal of invisible format
+//!   characters, homoglyph and diacritic folding to a Latin skeleton, whitespace collapsing, and `-`/`_`
+//!   between letters to a space. Pure ASCII input takes a byte loop that never decodes a char.
+//! * **rewrite** (only when the fold pass saw a candidate): collapsing of letter-by-letter spelling
+//!   (`t e l e g r a m`) and leetspeak inside words (`te1egr@m`, `5OOO`).
+//!
+//! Each pass records an [`OffsetMap`]; a match found on the normalised text maps back through both to a
+//! span of the original text that starts and ends on char boundaries.
+
+use std::collections::HashSet;
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// The normalised form of a text plus the map back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    text: String,
+    fold_map: OffsetMap,
+    rewrite_map: OffsetMap,
+}
+
+impl Normalized {
+    /// The normalised text that patterns are matched against.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Maps a half-open byte span of the normalised text to the smallest span of the original text
+    /// that produced it. Both ends land on char boundaries of the original.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let (s, e) = (self.rewrite_map.start(start), self.rewrite_map.end(end));
+        let (s, e) = (self.fold_map.start(s), self.fold_map.end(e));
+        (s, e.max(s))
+    }
+}
+
+/// A piecewise map from normalised byte offsets to original byte offsets.
+///
+/// Anchors are sorted by `norm`. Inside a *linear* piece, normalised and original bytes correspond one to
+/// one (the text is unchanged, or each char was replaced by one of the same UTF-8 length). An *atomic*
+/// piece is one original unit (a char, or a char plus its dropped marks) replaced by text of another
+/// length: any offset inside it maps to the whole unit.
+#[derive(Debug, Clone, Default)]
+struct OffsetMap {
+    anchors: Vec<Anchor>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    norm: u32,
+    orig: u32,
+    linear: bool,
+}
+
+impl OffsetMap {
+    fn start(&self, pos: usize) -> usize {
+        if self.anchors.is_empty() {
+            return pos;
+        }
+        let idx = self.anchors.partition_point(|a| a.norm as usize <= pos);
+        if idx == 0 {
+            return pos; // before the first anchor the map is the identity
+        }
+        let a = self.anchors[idx - 1];
+        if a.linear {
+            a.orig as usize + (pos - a.norm as usize)
+        } else {
+            a.orig as usize
+        }
+    }
+
+    fn end(&self, pos: usize) -> usize {
+        if self.anchors.is_empty() {
+            return pos;
+        }
+        let idx = self.anchors.partition_point(|a| (a.norm as usize) < pos);
+        if idx == 0 {
+            return pos;
+        }
+        let a = self.anchors[idx - 1];
+        if a.linear {
+            a.orig as usize + (pos - a.norm as usize)
+        } else {
+            // An atomic piece is always followed by an anchor at the end of its original unit.
+            self.anchors.get(idx).map_or(a.orig as usize, |next| next.orig as usize)
+        }
+    }
+}
+
+/// Builds output text and its [`OffsetMap`] together.
+struct Emitter {
+    out: String,
+    anchors: Vec<Anchor>,
+}
+
+impl Emitter {
+    fn with_capacity(n: usize) -> Self {
+        Emitter { out: String::with_capacity(n + 8), anchors: Vec::new() }
+    }
+
+    /// Emits text whose bytes correspond one to one with the original bytes at `orig`.
+    #[inline]
+    fn linear(&mut self, orig: usize, s: &str) {
+        let norm = self.out.len();
+        let continues = match self.anchors.last() {
+            Some(a) => a.linear && a.orig as usize + (norm - a.norm as usize) == orig,
+            None => norm == orig,
+        };
+        if !continues {
+            self.anchors.push(Anchor { norm: norm as u32, orig: orig as u32, linear: true });
+        }
+        self.out.push_str(s);
+    }
+
+    #[inline]
+    fn linear_byte(&mut self, orig: usize, b: u8) {
+        let norm = self.out.len();
+        let continues = match self.anchors.last() {
+            Some(a) => a.linear && a.orig as usize + (norm - a.norm as usize) == orig,
+            None => norm == orig,
+        };
+        if !continues {
+            self.anchors.push(Anchor { norm: norm as u32, orig: orig as u32, linear: true });
+        }
+        // Only ASCII bytes come through here.
+        self.out.push(b as char);
+    }
+
+    /// Emits `s` as the replacement of the original unit `orig_start..orig_end`.
+    fn atomic(&mut self, orig_start: usize, orig_end: usize, s: &str) {
+        let norm = self.out.len() as u32;
+        self.anchors.push(Anchor { norm, orig: orig_start as u32, linear: false });
+        self.out.push_str(s);
+        self.anchors.push(Anchor { norm: self.out.len() as u32, orig: orig_end as u32, linear: true });
+    }
+
+    fn last_byte(&self) -> Option<u8> {
+        self.out.as_bytes().last().copied()
+    }
+
+    fn finish(self) -> (String, OffsetMap) {
+        // An empty anchor list means the identity map.
+        let identity = self.anchors.iter().all(|a| a.linear && a.norm == a.orig);
+        let anchors = if identity { Vec::new() } else { self.anchors };
+        (self.out, OffsetMap { anchors })
+    }
+}
+
+/// Separators that may stand between the letters of a word spelled out letter by letter.
+fn is_spacing_separator(b: u8) -> bool {
+    matches!(b, b' ' | b'.' | b'_' | b'-' | b'*')
+}
+
+fn is_leet_symbol(b: u8) -> bool {
+    matches!(b, b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'@' | b'$' | b'!' | b'|')
+}
+
+/// The letter a leet symbol stands for; `1` and `!` are resolved against the pack vocabulary.
+fn leet_letter(b: u8, one_as_l: bool) -> u8 {
+    match b {
+        b'0' => b'o',
+        b'1' | b'!' => {
+            if one_as_l {
+                b'l'
+            } else {
+                b'i'
+            }
+        }
+        b'|' => b'l',
+        b'3' => b'e',
+        b'4' | b'@' => b'a',
+        b'5' | b'$' => b's',
+        b'7' => b't',
+        _ => b,
+    }
+}
+
+/// Invisible format characters that obfuscators insert inside words.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{1BCA0}'..='\u{1BCA3}' | '\u{E0000}'..='\u{E007F}')
+}
+
+/// Scripts whose text passes through unchanged: no compatibility decomposition applies to them, and
+/// skipping the lookup keeps Chinese and Thai text fast.
+fn is_passthrough(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{3040}'..='\u{30FF}'
+        | '\u{0E01}'..='\u{0E32}' | '\u{0E34}'..='\u{0E7F}' | '\u{AC00}'..='\u{D7A3}'
+        | '\u{0900}'..='\u{0957}' | '\u{0960}'..='\u{097F}')
+}
+
+/// Look-alikes folded to their Latin skeleton. Applied before lower-casing, because some upper-case
+/// forms look like a different Latin letter than their lower-case forms (Greek `Η` is `H`, `η` is `n`).
+fn confusable(c: char) -> Option<char> {
+    Some(match c {
+        // Cyrillic
+        'А' | 'а' => 'a', 'В' | 'в' => 'b', 'С' | 'с' => 'c', 'Е' | 'е' | 'Ё' | 'ё' => 'e',
+        'Н' | 'н' | 'һ' | 'Һ' => 'h', 'І' | 'і' | 'Ї' | 'ї' | 'ӏ' | 'Ӏ' => 'i', 'Ј' | 'ј' => 'j',
+        'К' | 'к' => 'k', 'М' | 'м' => 'm', 'О' | 'о' => 'o', 'Р' | 'р' => 'p', 'Ѕ' | 'ѕ' => 's',
+        'Т' | 'т' => 't', 'У' | 'у' => 'y', 'Х' | 'х' => 'x', 'ԁ' => 'd', 'ԛ' => 'q', 'ԝ' | 'Ԝ' => 'w',
+        'ғ' => 'f', 'ɡ' => 'g',
+        // Greek
+        'Α' | 'α' => 'a', 'Β' | 'β' => 'b', 'Ε' | 'ε' => 'e', 'Ζ' => 'z', 'Η' => 'h', 'η' => 'n',
+        'Ι' | 'ι' => 'i', 'Κ' | 'κ' => 'k', 'Μ' => 'm', 'Ν' => 'n', 'ν' => 'v', 'Ο' | 'ο' => 'o',
+        'Ρ' | 'ρ' => 'p', 'Τ' | 'τ' => 't', 'Υ' => 'y', 'υ' => 'u', 'Χ' | 'χ' => 'x', 'γ' => 'y',
+        'ω' => 'w',
+        // Small capitals and other Latin-like letters
+        'ᴀ' => 'a', 'ʙ' => 'b', 'ᴄ' => 'c', 'ᴅ' => 'd', 'ᴇ' => 'e', 'ꜰ' => 'f', 'ɢ' => 'g', 'ʜ' => 'h',
+        'ɪ' => 'i', 'ᴊ' => 'j', 'ᴋ' => 'k', 'ʟ' => 'l', 'ᴍ' => 'm', 'ɴ' => 'n', 'ᴏ' => 'o', 'ᴘ' => 'p',
+        'ǫ' => 'q', 'ʀ' => 'r', 'ꜱ' => 's', 'ᴛ' => 't', 'ᴜ' => 'u', 'ᴠ' => 'v', 'ᴡ' => 'w', 'ʏ' => 'y',
+        'ᴢ' => 'z',
+        // Letters with a stroke or bar have no canonical decomposition.
+        'Đ' | 'đ' | 'Ɖ' | 'ɖ' => 'd', 'Ł' | 'ł' => 'l', 'Ø' | 'ø' => 'o', 'Ɍ' | 'ɍ' => 'r',
+        'Ƀ' | 'ƀ' => 'b', 'Ħ' | 'ħ' => 'h', 'Ŧ' | 'ŧ' => 't', 'Ɨ' | 'ɨ' => 'i', 'Ƶ' | 'ƶ' => 'z',
+        'Ǥ' | 'ǥ' => 'g', 'Ɉ' | 'ɉ' => 'j', 'ı' => 'i', 'ȷ' => 'j',
+        _ => return None,
+    })
+}
+
+/// True for Latin, Greek and Cyrillic letters: the scripts whose diacritics are folded away.
+fn is_foldable_base(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{052F}').contains(&c) || ('\u{1E00}'..='\u{1FFF}').contains(&c)
+}
+
+/// Folds one non-ASCII char into `buf` (which stays empty when the char is dropped).
+fn fold_char(c: char, buf: &mut String) {
+    let mut last_base: Option<char> = None;
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) && last_base.is_some_and(is_foldable_base) {
+            return; // a diacritic on a Latin-like letter: "lương" → "luong"
+        }
+        if is_invisible(d) {
+            return;
+        }
+        let d = confusable(d).unwrap_or(d);
+        if !is_combining_mark(d) {
+            last_base = Some(d);
+        }
+        if d.is_ascii() {
+            buf.push(d.to_ascii_lowercase());
+        } else {
+            for l in d.to_lowercase() {
+                let l = confusable(l).unwrap_or(l);
+                if !(is_combining_mark(l) && is_foldable_base(d)) {
+                    buf.push(l);
+                }
+            }
+        }
+    });
+}
+
+/// Folds text and rewrites obfuscated words. Holds the vocabulary used to resolve ambiguous leetspeak.
+#[derive(Debug, Clone, Default)]
+pub struct Normalizer {
+    vocabulary: HashSet<Box<str>>,
+}
+
+/// Flags raised by the fold pass that decide whether the rewrite pass must run.
+#[derive(Default)]
+struct Candidates {
+    rewrite: bool,
+    /// Consecutive single-char tokens each followed by a separator, e.g. `t e l`.
+    single_run: u32,
+}
+
+impl Normalizer {
+    /// A normaliser whose leetspeak resolution knows the given words (e.g. every word of every phrase of
+    /// a pack), so `te1egram` becomes `telegram` while `b1tcoin` becomes `bitcoin`.
+    pub fn with_vocabulary<I, S>(words: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        Normalizer { vocabulary: words.into_iter().map(|w| w.as_ref().into()).collect() }
+    }
+
+    /// Normalises `text`. Never fails; any input gives a valid map.
+    pub fn normalize(&self, text: &str) -> Normalized {
+        let mut cand = Candidates::default();
+        let (folded, fold_map) = if text.is_ascii() { fold_ascii(text, &mut cand) } else { fold_unicode(text, &mut cand) };
+        if !cand.rewrite {
+            return Normalized { text: folded, fold_map, rewrite_map: OffsetMap::default() };
+        }
+        let (text, rewrite_map) = self.rewrite(&folded);
+        Normalized { text, fold_map, rewrite_map }
+    }
+
+    /// Normalises a pattern phrase (no offset map needed).
+    pub fn normalize_phrase(&self, phrase: &str) -> String {
+        self.normalize(phrase).text
+    }
+
+    /// The rewrite pass over folded text: letter-by-letter spelling and leetspeak.
+    fn rewrite(&self, f: &str) -> (String, OffsetMap) {
+        let b = f.as_bytes();
+        let mut em = Emitter::with_capacity(f.len());
+        let mut i = 0;
+        while i < b.len() {
+            // A token starts here: a run of alphanumerics and leet symbols.
+            if is_word_byte(b[i]) || is_leet_symbol(b[i]) {
+                let prev_is_word = i > 0 && is_word_byte(b[i - 1]);
+                if !prev_is_word {
+                    if let Some(end) = spelled_run(f, i) {
+                        // Emit the letters, drop the separators.
+                        let mut j = i;
+                        while j < end {
+                            let cl = utf8_len(b[j]);
+                            em.linear(j, &f[j..j + cl]);
+                            j += cl;
+                            if j < end {
+                                j += 1; // the separator
+                            }
+                        }
+                        i = end;
+                        continue;
+                    }
+                }
+                let end = token_end(b, i);
+                self.rewrite_token(f, i, end, &mut em);
+                i = end;
+                continue;
+            }
+            let cl = utf8_len(b[i]);
+            em.linear(i, &f[i..i + cl]);
+            i += cl;
+        }
+        em.finish()
+    }
+
+    fn rewrite_token(&self, f: &str, start: usize, end: usize, em: &mut Emitter) {
+        let tok = &f.as_bytes()[start..end];
+        let letters = tok.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        let leet = tok.iter().filter(|&&c| is_leet_symbol(c)).count();
+        // A number written with the letter o: "5ooo", "1o,ooo".
+        if tok[0].is_ascii_digit() && letters > 0 && tok.iter().all(|c| c.is_ascii_digit() || matches!(c, b'o' | b',' | b'.')) {
+            for (k, &c) in tok.iter().enumerate() {
+                em.linear_byte(start + k, if c == b'o' { b'0' } else { c });
+            }
+            return;
+        }
+        if letters >= 2 && leet > 0 && tok.is_ascii() {
+            let interior = leet_is_interior(tok);
+            let map = |one_as_l: bool| -> Vec<u8> {
+                tok.iter().map(|&c| if is_leet_symbol(c) { leet_letter(c, one_as_l) } else { c }).collect()
+            };
+            let as_i = map(false);
+            let known = |v: &[u8]| std::str::from_utf8(v).is_ok_and(|s| self.vocabulary.contains(s));
+            let choice = if known(&as_i) {
+                Some(as_i)
+            } else {
+                let as_l = map(true);
+                if known(&as_l) {
+                    Some(as_l)
+                } else if interior {
+                    Some(as_i)
+                } else {
+                    None
+                }
+            };
+            if let Some(v) = choice {
+                for (k, &c) in v.iter().enumerate() {
+                    em.linear_byte(start + k, c);
+                }
+                return;
+            }
+        }
+        em.linear(start, &f[start..end]);
+    }
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// Alphanumeric ASCII or any non-ASCII byte (non-ASCII text left after folding is letters of other
+/// scripts or symbols; treating it as part of a word keeps the rewrite conservative).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+fn token_end(b: &[u8], start: usize) -> usize {
+    let mut j = start;
+    while j < b.len() && (is_word_byte(b[j]) || is_leet_symbol(b[j]) || (matches!(b[j], b',' | b'.') && b[start].is_ascii_digit() && j + 1 < b.len() && (b[j + 1].is_ascii_digit() || b[j + 1] == b'o'))) {
+        j += 1;
+    }
+    j
+}
+
+/// Leet symbols that sit strictly inside a word: a letter before and after each run of at most two.
+fn leet_is_interior(tok: &[u8]) -> bool {
+    let mut k = 0;
+    while k < tok.len() {
+        if is_leet_symbol(tok[k]) {
+            let run_start = k;
+            while k < tok.len() && is_leet_symbol(tok[k]) {
+                k += 1;
+            }
+            let before = run_start > 0 && tok[run_start - 1].is_ascii_alphabetic();
+            let after = k < tok.len() && tok[k].is_ascii_alphabetic();
+            if !(before && after && k - run_start <= 2) {
+                return false;
+            }
+        } else {
+            k += 1;
+        }
+    }
+    true
+}
+
+/// If a word spelled letter by letter starts at `i` (`t e l e g r a m`, `w.h.a.t.s`), returns the end
+/// of the run (after its last letter). Needs four or more single chars joined by one repeated separator.
+fn spelled_run(f: &str, i: usize) -> Option<usize> {
+    let b = f.as_bytes();
+    let mut units = 0;
+    let mut sep: Option<u8> = None;
+    let mut j = i;
+    let mut end = i;
+    loop {
+        if j >= b.len() || !is_word_byte(b[j]) && !is_leet_symbol(b[j]) {
+            break;
+        }
+        let cl = utf8_len(b[j]);
+        let after = j + cl;
+        // The unit must be a single char.
+        if after < b.len() && (is_word_byte(b[after]) || (b[after] != b' ' && is_leet_symbol(b[after]) && !is_spacing_separator(b[after]))) {
+            break;
+        }
+        units += 1;
+        end = after;
+        if after >= b.len() || !is_spacing_separator(b[after]) {
+            break;
+        }
+        match sep {
+            None => sep = Some(b[after]),
+            Some(s) if s != b[after] => break,
+            Some(_) => {}
+        }
+        j = after + 1;
+    }
+    (units >= 4).then_some(end)
+}
+
+#[inline]
+fn note_separator(cand: &mut Candidates, out: &[u8]) {
+    // out ends with the separator just pushed; was the token before it a single char?
+    let n = out.len();
+    let single = n >= 2 && is_word_byte(out[n - 2]) && (n < 3 || !is_word_byte(out[n - 3]) || out[n - 2] >= 0x80);
+    if single {
+        cand.single_run += 1;
+        if cand.single_run >= 3 {
+            cand.rewrite = true;
+        }
+    } else {
+        cand.single_run = 0;
+    }
+}
+
+#[inline]
+fn note_leet(cand: &mut Candidates, out: &[u8], b: u8) {
+    // A leet symbol right after a letter, or the letter o right after a digit.
+    if let Some(&p) = out.last() {
+        if (is_leet_symbol(b) && p.is_ascii_alphabetic()) || (b == b'o' && p.is_ascii_digit()) {
+            cand.rewrite = true;
+        }
+    }
+}
+
+fn fold_ascii(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
+    let b = text.as_bytes();
+    let mut em = Emitter::with_capacity(b.len());
+    for (i, &c) in b.iter().enumerate() {
+        let c = c.to_ascii_lowercase();
+        match c {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {
+                if em.last_byte() == Some(b' ') {
+                    continue;
+                }
+                em.linear_byte(i, b' ');
+                note_separator(cand, em.out.as_bytes());
+            }
+            b'-' | b'_' => {
+                let prev_letter = em.last_byte().is_some_and(|p| p.is_ascii_alphabetic());
+                let next_letter = b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+                em.linear_byte(i, if prev_letter && next_letter { b' ' } else { c });
+                note_separator(cand, em.out.as_bytes());
+            }
+            b'.' | b'*' => {
+                em.linear_byte(i, c);
+                note_separator(cand, em.out.as_bytes());
+            }
+            _ => {
+                if !cand.rewrite {
+                    note_leet(cand, em.out.as_bytes(), c);
+                }
+                em.linear_byte(i, c);
+                if !c.is_ascii_alphanumeric() {
+                    cand.single_run = 0;
+                }
+            }
+        }
+    }
+    em.finish()
+}
+
+fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
+    let mut em = Emitter::with_capacity(text.len());
+    let mut buf = String::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let end = i + ch.len_utf8();
+        if ch.is_ascii() {
+            let c = (ch as u8).to_ascii_lowercase();
+            match c {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {
+                    if em.last_byte() != Some(b' ') {
+                        em.linear_byte(i, b' ');
+                        note_separator(cand, em.out.as_bytes());
+                    }
+                }
+                b'-' | b'_' => {
+                    let prev_letter = em.out.chars().next_back().is_some_and(char::is_alphabetic);
+                    let next_letter = chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+                    em.linear_byte(i, if prev_letter && next_letter { b' ' } else { c });
+                    note_separator(cand, em.out.as_bytes());
+                }
+                b'.' | b'*' => {
+                    em.linear_byte(i, c);
+                    note_separator(cand, em.out.as_bytes());
+                }
+                _ => {
+                    if !cand.rewrite {
+                        note_leet(cand, em.out.as_bytes(), c);
+                    }
+                    em.linear_byte(i, c);
+                    if !c.is_ascii_alphanumeric() {
+                        cand.single_run = 0;
+                    }
+                }
+            }
+            continue;
+        }
+        if is_invisible(ch) {
+            continue;
+        }
+        if ch.is_whitespace() {
+            if em.last_byte() != Some(b' ') {
+                em.atomic(i, end, " ");
+                note_separator(cand, em.out.as_bytes());
+            }
+            continue;
+        }
+        if is_passthrough(ch) {
+            em.linear(i, &text[i..end]);
+            continue;
+        }
+        buf.clear();
+        fold_char(ch, &mut buf);
+        // Combining marks that follow a Latin-like letter belong to it: drop them into its unit.
+        let mut unit_end = end;
+        if buf.chars().next_back().is_some_and(is_foldable_base) {
+            while let Some(&(j, m)) = chars.peek() {
+                if is_combining_mark(m) {
+                    unit_end = j + m.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        if buf.is_empty() {
+            continue;
+        }
+        if unit_end == end && buf == text[i..end] {
+            em.linear(i, &buf);
+        } else if unit_end == end && buf.len() == ch.len_utf8() && buf.chars().count() == 1 {
+            em.linear(i, &buf);
+        } else {
+            em.atomic(i, unit_end, &buf);
+        }
+        if let Some(&p) = buf.as_bytes().last() {
+            if !cand.rewrite && buf.len() == 1 {
+                note_leet(cand, &em.out.as_bytes()[..em.out.len() - 1], p);
+            }
+        }
+    }
+    em.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        Normalizer::with_vocabulary(["telegram", "bitcoin", "usdt", "payment"]).normalize(s).text
+    }
+
+    #[test]
+    fn folds_case_whitespace_and_hyphens() {
+        assert_eq!(norm("Part-Time  JOB\n\tnow"), "part time job now");
+        assert_eq!(norm("Whats_App"), "whats app");
+        assert_eq!(norm("covid-19"), "covid-19");
+    }
+
+    #[test]
+    fn removes_invisibles() {
+        assert_eq!(norm("Tele\u{200B}gr\u{00AD}am\u{FEFF}"), "telegram");
+        assert_eq!(norm("wo\u{2060}rk"), "work");
+    }
+
+    #[test]
+    fn folds_homoglyphs_fullwidth_math_smallcaps() {
+        assert_eq!(norm("Теlеgrаm"), "telegram"); // Cyrillic е, а
+        assert_eq!(norm("ＷｈａｔｓＡｐｐ"), "whatsapp");
+        assert_eq!(norm("𝐓𝐞𝐥𝐞𝐠𝐫𝐚𝐦"), "telegram");
+        assert_eq!(norm("ᴛᴇʟᴇɢʀᴀᴍ"), "telegram");
+        assert_eq!(norm("ΤΕLΕGRΑΜ"), "telegram"); // Greek capitals
+        assert_eq!(norm("１０００ USDT"), "1000 usdt");
+    }
+
+    #[test]
+    fn strips_latin_diacritics_keeps_other_scripts() {
+        assert_eq!(norm("Lương cứng 15 triệu đồng"), "luong cung 15 trieu dong");
+        assert_eq!(norm("Ȧ Ȩ Ɍ"), "a e r");
+        assert_eq!(norm("รายได้สูง"), "รายได้สูง");
+        assert_eq!(norm("月薪3万"), "月薪3万");
+        assert_eq!(norm("घर बैठे कमाएं"), "घर बैठे कमाएं");
+    }
+
+    #[test]
+    fn collapses_spelled_words() {
+        assert_eq!(norm("add me on T e l e g r a m now"), "add me on telegram now");
+        assert_eq!(norm("W.h.a.t.s.A.p.p"), "whatsapp");
+        assert_eq!(norm("t_e_l_e_g_r_a_m"), "telegram");
+        assert_eq!(norm("a b c"), "a b c");
+    }
+
+    #[test]
+    fn resolves_leetspeak() {
+        assert_eq!(norm("te1egr@m"), "telegram");
+        assert_eq!(norm("u$dt"), "usdt");
+        assert_eq!(norm("b1tco1n"), "bitcoin");
+        assert_eq!(norm("p@yment"), "payment");
+        assert_eq!(norm("earn 5OOO daily"), "earn 5000 daily");
+        assert_eq!(norm("covid19 mp3 4g $500 @handle"), "covid19 mp3 4g $500 @handle");
+    }
+
+    #[test]
+    fn spans_map_back_to_original() {
+        let n = Normalizer::default();
+        for text in ["Hello  Т е л е г р а м and ＷｈａｔｓＡｐｐ", "加  微信 ok", "x\u{200B}y te1egr@m"] {
+            let norm = n.normalize(text);
+            let t = norm.as_str();
+            for (s, _) in t.char_indices() {
+                for (e, c) in t[s..].char_indices() {
+                    let (os, oe) = norm.original_span(s, s + e + c.len_utf8());
+                    assert!(text.is_char_boundary(os) && text.is_char_boundary(oe) && os <= oe, "{text:?} {s}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! The declarative pack format (TOML): parsing and validation into plain definitions.
+//!
+//! See `docs/pack-format.md` for the format. This module only reads and checks documents; compiling
+//! them into a matcher happens in [`crate::matcher`].
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::error::{PackError, PackErrorKind};
+
+/// A pack's header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackInfo {
+    /// Pack name, e.g. `scamsift-builtin`.
+    pub name: String,
+    /// Pack version, e.g. `1.0.0`.
+    pub version: String,
+    /// Languages the pack covers (ISO 639-1 codes).
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Free text.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// Texts a rule or combination must fire on (`positive`) and stay silent on (`negative`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    /// The rule must fire on each of these.
+    #[serde(default)]
+    pub positive: Vec<String>,
+    /// The rule must not fire on any of these.
+    #[serde(default)]
+    pub negative: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Document {
+    pub(crate) pack: Option<Spanned<PackInfo>>,
+    #[serde(default)]
+    pub(crate) category: Vec<CategoryDef>,
+    #[serde(default)]
+    pub(crate) rule: Vec<RuleDef>,
+    #[serde(default)]
+    pub(crate) combination: Vec<CombinationDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CategoryDef {
+    pub(crate) id: Spanned<String>,
+    pub(crate) family: Spanned<String>,
+    #[serde(default)]
+    pub(crate) description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RuleDef {
+    pub(crate) id: Spanned<String>,
+    pub(crate) category: Spanned<String>,
+    pub(crate) weight: Spanned<f64>,
+    #[serde(default)]
+    pub(crate) languages: Vec<String>,
+    #[serde(default)]
+    pub(crate) description: String,
+    #[serde(default)]
+    pub(crate) phrases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) regexes: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) examples: Examples,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CombinationDef {
+    pub(crate) id: Spanned<String>,
+    pub(crate) family: Spanned<String>,
+    pub(crate) weight: Spanned<f64>,
+    #[serde(default)]
+    pub(crate) description: String,
+    #[serde(default)]
+    pub(crate) all_of: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) any_of: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) at_least: usize,
+    #[serde(default)]
+    pub(crate) of: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) within: Option<usize>,
+    #[serde(default)]
+    pub(crate) examples: Examples,
+}
+
+/// One parsed source document with its name and text kept for error positions.
+#[derive(Debug)]
+pub(crate) struct Source {
+    pub(crate) origin: String,
+    pub(crate) text: String,
+    pub(crate) doc: Document,
+}
+
+impl Source {
+    pub(crate) fn err(&self, kind: PackErrorKind, byte: usize, msg: impl Into<String>) -> PackError {
+        PackError::new(kind, msg).with_origin(&self.origin).at(&self.text, byte)
+    }
+}
+
+/// Parses one TOML document. Syntax and schema errors name the file, line, column, the enclosing
+/// rule (found from the nearest `[[rule]]` header) and the field.
+pub(crate) fn parse(origin: &str, text: &str) -> Result<Source, PackError> {
+    match toml::from_str::<Document>(text) {
+        Ok(doc) => {
+            let src = Source { origin: origin.to_owned(), text: text.to_owned(), doc };
+            validate_shapes(&src)?;
+            Ok(src)
+        }
+        Err(e) => {
+            let mut err = PackError::new(PackErrorKind::Syntax, clean_toml_message(e.message())).with_origin(origin);
+            if let Some(span) = e.span() {
+                err = err.at(text, span.start);
+                if let Some(id) = enclosing_item_id(text, span.start) {
+                    err = err.with_rule(id);
+                }
+                if let Some(field) = field_from_message(e.message()).or_else(|| key_at(text, span.start)) {
+                    err = err.with_field(field);
+                }
+            }
+            Err(err)
+        }
+    }
+}
+
+fn clean_toml_message(m: &str) -> String {
+    m.trim().replace('\n', " ")
+}
+
+/// `missing field `weight`` → `weight`.
+fn field_from_message(m: &str) -> Option<String> {
+    for prefix in ["missing field `", "unknown field `", "duplicate key `"] {
+        if let Some(rest) = m.find(prefix).map(|i| &m[i + prefix.len()..]) {
+            return rest.split('`').next().map(str::to_owned);
+        }
+    }
+    None
+}
+
+/// The key on the line holding `byte`, for type errors whose span is the value.
+fn key_at(text: &str, byte: usize) -> Option<String> {
+    let byte = byte.min(text.len());
+    let line_start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    (!key.is_empty() && !key.starts_with('[')).then(|| key.to_owned())
+}
+
+/// The `id` of the `[[rule]]`/`[[category]]`/`[[combination]]` table that contains `byte`.
+fn enclosing_item_id(text: &str, byte: usize) -> Option<String> {
+    let byte = byte.min(text.len());
+    let header = ["[[rule]]", "[[category]]", "[[combination]]"]
+        .iter()
+        .filter_map(|h| text[..byte].rfind(h))
+        .max()
+        .or_else(|| {
+            // The span may sit on the header itself.
+            ["[[rule]]", "[[category]]", "[[combination]]"].iter().filter_map(|h| text[byte..].find(h).filter(|&i| i == 0).map(|_| byte)).max()
+        })?;
+    let after = &text[header..];
+    let next_header = after[2..].find("\n[").map_or(after.len(), |i| i + 2);
+    for line in after[..next_header].lines() {
+        if let Some((k, v)) = line.split_once('=') {
+            if k.trim() == "id" {
+                let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
+                return Some(v.to_owned());
+            }
+        }
+    }
+    None
+}
+
+fn valid_id(id: &str, allow_dot: bool) -> bool {
+    !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || (allow_dot && (b == b'.' || b == b'-')))
+}
+
+/// Checks that need one document only: id syntax, weights, non-empty patterns.
+fn validate_shapes(src: &Source) -> Result<(), PackError> {
+    for c in &src.doc.category {
+        if !valid_id(c.id.get_ref(), false) {
+            return Err(src
+                .err(PackErrorKind::InvalidValue, c.id.span().start, "category ids use only a-z, 0-9 and _")
+                .with_rule(c.id.get_ref().as_str())
+                .with_field("id"));
+        }
+        if c.family.get_ref() != "*" && !valid_id(c.family.get_ref(), false) {
+            return Err(src
+                .err(PackErrorKind::InvalidValue, c.family.span().start, "family names use only a-z, 0-9 and _ (or \"*\" for counter-evidence that applies to every family)")
+                .with_rule(c.id.get_ref().as_str())
+                .with_field("family"));
+        }
+    }
+    for r in &src.doc.rule {
+        let id = r.id.get_ref();
+        if !valid_id(id, true) {
+            return Err(src.err(PackErrorKind::InvalidValue, r.id.span().start, "rule ids use only a-z, 0-9, _, . and -").with_rule(id.as_str()).with_field("id"));
+        }
+        let w = *r.weight.get_ref();
+        if !w.is_finite() || w.abs() > 100.0 {
+            return Err(src.err(PackErrorKind::InvalidValue, r.weight.span().start, "weight must be a finite number between -100 and 100").with_rule(id.as_str()).with_field("weight"));
+        }
+        if r.phrases.is_empty() && r.regexes.is_empty() {
+            return Err(src
+                .err(PackErrorKind::InvalidValue, r.id.span().start, "a rule needs at least one entry in `phrases` or `regexes`")
+                .with_rule(id.as_str())
+                .with_field("phrases"));
+        }
+        for (i, p) in r.phrases.iter().enumerate() {
+            if p.get_ref().trim_matches(|c: char| c == '*' || c.is_whitespace()).is_empty() {
+                return Err(src.err(PackErrorKind::InvalidValue, p.span().start, "empty phrase").with_rule(id.as_str()).with_field(format!("phrases[{i}]")));
+            }
+        }
+    }
+    for c in &src.doc.combination {
+        let id = c.id.get_ref();
+        if !valid_id(id, true) {
+            return Err(src.err(PackErrorKind::InvalidValue, c.id.span().start, "combination ids use only a-z, 0-9, _, . and -").with_rule(id.as_str()).with_field("id"));
+        }
+        let w = *c.weight.get_ref();
+        if !w.is_finite() || w.abs() > 100.0 {
+            return Err(src.err(PackErrorKind::InvalidValue, c.weight.span().start, "weight must be a finite number between -100 and 100").with_rule(id.as_str()).with_field("weight"));
+        }
+        if c.all_of.is_empty() && c.any_of.is_empty() && c.of.is_empty() {
+            return Err(src
+                .err(PackErrorKind::InvalidValue, c.id.span().start, "a combination needs `all_of`, `any_of` or `at_least` with `of`")
+                .with_rule(id.as_str())
+                .with_field("all_of"));
+        }
+        if c.at_least > c.of.len() || (c.at_least == 0 && !c.of.is_empty()) {
+            return Err(src
+                .err(PackErrorKind::InvalidValue, c.id.span().start, format!("`at_least` must be between 1 and the number of terms in `of` ({})", c.of.len()))
+                .with_rule(id.as_str())
+                .with_field("at_least"));
+        }
+        if c.within == Some(0) {
+            return Err(src.err(PackErrorKind::InvalidValue, c.id.span().start, "`within` must be at least 1 byte").with_rule(id.as_str()).with_field("within"));
+        }
+    }
+    Ok(())
+}

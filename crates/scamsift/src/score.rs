@@ -1,0 +1,201 @@
+//! Stage 3 of the pipeline: turn rule occurrences into category evidence, family points, a risk score
+//! and a verdict.
+//!
+//! * A rule counts once however often it occurs.
+//! * A category's points are its largest rule weight plus half the next, a quarter of the one after…,
+//!   so many rules of one category add up to less than twice the strongest.
+//! * A family's points are the sum of its categories, its combinations that fired, and the
+//!   counter-evidence that applies to it.
+//! * Risk is `1 - exp(-points / 3)`. The verdict is `scam` at risk ≥ 0.8 **and** two or more positive
+//!   categories of the family; `suspicious` at risk ≥ 0.5; otherwise `clean` (see [`Thresholds`]).
+
+use crate::matcher::RawHit;
+use crate::model::{Model, Term};
+use crate::verdict::Label;
+
+/// Where risk turns into a verdict.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// Risk at or above which a text is `suspicious` (default 0.5, about 2.1 points).
+    pub suspicious: f64,
+    /// Risk at or above which a text is `scam` (default 0.8, about 4.8 points)…
+    pub scam: f64,
+    /// …provided this many distinct positive categories of the top family fired (default 2), so no
+    /// single indicator can make a text `scam`.
+    pub scam_min_categories: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { suspicious: 0.5, scam: 0.8, scam_min_categories: 2 }
+    }
+}
+
+/// Points to risk: 0 → 0, 2.1 → 0.5, 4.8 → 0.8, 9 → 0.95.
+pub fn risk(points: f64) -> f64 {
+    if points <= 0.0 {
+        0.0
+    } else {
+        1.0 - (-points / 3.0).exp()
+    }
+}
+
+/// Sum with diminishing returns: largest magnitude first, each next one halved again.
+fn diminishing(weights: &mut [f64]) -> f64 {
+    weights.sort_by(|a, b| b.abs().total_cmp(&a.abs()));
+    let mut factor = 1.0;
+    let mut sum = 0.0;
+    for w in weights.iter() {
+        sum += w * factor;
+        factor *= 0.5;
+    }
+    sum
+}
+
+/// The scored outcome before it is turned into a public [`crate::Verdict`].
+pub(crate) struct Scored {
+    pub(crate) label: Label,
+    pub(crate) top: Option<usize>,
+    pub(crate) family_points: Vec<f64>,
+    /// (category, points, rules) for categories with evidence.
+    pub(crate) categories: Vec<(u32, f64, Vec<u32>)>,
+    pub(crate) combos: Vec<u32>,
+}
+
+pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> Scored {
+    let n_cat = model.categories.len();
+    // Distinct fired rules, grouped by category.
+    let mut fired: Vec<u32> = hits.iter().map(|h| h.rule).collect();
+    fired.sort_unstable();
+    fired.dedup();
+    let mut by_cat: Vec<Vec<u32>> = vec![Vec::new(); n_cat];
+    for &r in &fired {
+        by_cat[model.rules[r as usize].category_idx as usize].push(r);
+    }
+    let mut family_points = vec![0.0; model.families.len()];
+    let mut positive_cats = vec![0usize; model.families.len()];
+    let mut categories = Vec::new();
+    for (c, rules) in by_cat.into_iter().enumerate() {
+        if rules.is_empty() {
+            continue;
+        }
+        let mut pos: Vec<f64> = rules.iter().map(|&r| model.weight(r)).filter(|w| *w > 0.0).collect();
+        let mut neg: Vec<f64> = rules.iter().map(|&r| model.weight(r)).filter(|w| *w < 0.0).collect();
+        let (p, n) = (diminishing(&mut pos), diminishing(&mut neg));
+        match model.categories[c].family_idx {
+            Some(f) => {
+                family_points[f as usize] += p + n;
+                if p > 0.0 {
+                    positive_cats[f as usize] += 1;
+                }
+            }
+            None => {
+                // Applies to every family.
+                for fp in &mut family_points {
+                    *fp += p + n;
+                }
+            }
+        }
+        categories.push((c as u32, p + n, rules));
+    }
+    let mut combos = Vec::new();
+    for (k, combo) in model.combinations.iter().enumerate() {
+        if combination_fires(model, combo, hits, &fired) {
+            family_points[combo.family_idx as usize] += combo.weight;
+            combos.push(k as u32);
+        }
+    }
+    let top = family_points
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| **p > 0.0)
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i);
+    let label = match top {
+        None => Label::Clean,
+        Some(f) => {
+            let r = risk(family_points[f]);
+            if r >= thresholds.scam && positive_cats[f] >= thresholds.scam_min_categories {
+                Label::Scam
+            } else if r >= thresholds.suspicious {
+                Label::Suspicious
+            } else {
+                Label::Clean
+            }
+        }
+    };
+    Scored { label, top, family_points, categories, combos }
+}
+
+fn term_fired(model: &Model, term: Term, fired: &[u32]) -> bool {
+    match term {
+        Term::Rule(r) => fired.binary_search(&r).is_ok(),
+        Term::Category(c) => fired.iter().any(|&r| model.rules[r as usize].category_idx == c),
+    }
+}
+
+fn term_of_hit(model: &Model, term: Term, rule: u32) -> bool {
+    match term {
+        Term::Rule(r) => r == rule,
+        Term::Category(c) => model.rules[rule as usize].category_idx == c,
+    }
+}
+
+fn clauses_hold(combo: &crate::model::Combination, present: &dyn Fn(usize) -> bool) -> bool {
+    // Terms are numbered: all_of, then any_of, then of.
+    let na = combo.all_of.len();
+    let ny = combo.any_of.len();
+    let all = (0..na).all(present);
+    let any = ny == 0 || (na..na + ny).any(present);
+    let at_least = combo.at_least == 0 || (na + ny..na + ny + combo.of.len()).filter(|&i| present(i)).count() >= combo.at_least;
+    all && any && at_least
+}
+
+fn combination_fires(model: &Model, combo: &crate::model::Combination, hits: &[RawHit], fired: &[u32]) -> bool {
+    let terms: Vec<Term> = combo.all_of.iter().chain(&combo.any_of).chain(&combo.of).copied().collect();
+    if !clauses_hold(combo, &|i| term_fired(model, terms[i], fired)) {
+        return false;
+    }
+    let Some(window) = combo.within else { return true };
+    // Proximity: some window of `within` bytes of normalised text holds hits satisfying every clause.
+    let mut events: Vec<(u32, u32, usize)> = Vec::new();
+    for h in hits {
+        for (i, &t) in terms.iter().enumerate() {
+            if term_of_hit(model, t, h.rule) {
+                events.push((h.start, h.end, i));
+            }
+        }
+    }
+    events.sort_unstable();
+    let mut counts = vec![0u32; terms.len()];
+    let mut left = 0;
+    for right in 0..events.len() {
+        counts[events[right].2] += 1;
+        while events[right].1.saturating_sub(events[left].0) as usize > window {
+            counts[events[left].2] -= 1;
+            left += 1;
+        }
+        if clauses_hold(combo, &|i| counts[i] > 0) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn risk_curve_matches_documented_thresholds() {
+        assert!(risk(2.1) >= 0.5 && risk(2.0) < 0.5);
+        assert!(risk(4.83) >= 0.8 && risk(4.8) < 0.8);
+        assert_eq!(risk(-3.0), 0.0);
+    }
+
+    #[test]
+    fn diminishing_returns() {
+        assert_eq!(diminishing(&mut [1.0, 2.0, 1.0]), 2.0 + 0.5 + 0.25);
+        assert_eq!(diminishing(&mut [-1.0, -4.0]), -4.0 - 0.5);
+    }
+}
