@@ -14,7 +14,10 @@ fn main() {
     let rules = root.join("rules");
     println!("cargo:rerun-if-changed={}", rules.display());
     if let Ok(dir) = fs::read_dir(&rules) {
-        let mut more: Vec<PathBuf> = dir.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+        let mut more: Vec<PathBuf> = dir
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
         more.sort();
         files.extend(more);
     }
@@ -22,8 +25,15 @@ fn main() {
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = format!("patterns/{}", f.strip_prefix(&root).unwrap().display());
-        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", f.display().to_string()));
+        out.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            f.display().to_string()
+        ));
     }
     out.push_str("];\n");
-    fs::write(PathBuf::from(env::var("OUT_DIR").unwrap()).join("builtin_files.rs"), out).unwrap();
+    fs::write(
+        PathBuf::from(env::var("OUT_DIR").unwrap()).join("builtin_files.rs"),
+        out,
+    )
+    .unwrap();
 }

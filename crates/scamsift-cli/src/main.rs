@@ -1,1 +1,102 @@
-fn main() {}
+//! `scamsift`: scan text, files, JSONL and CSV for recruitment lures, task scams and pig-butchering.
+
+mod eval;
+mod explain;
+mod input;
+mod output;
+mod rules;
+mod scan;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use scamsift::{Classifier, Label, Limits};
+
+/// Explainable scam-text classifier: recruitment lures, task scams, pig-butchering.
+#[derive(Debug, Parser)]
+#[command(name = "scamsift", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Classify texts from files or stdin; one output record per input record.
+    Scan(scan::ScanArgs),
+    /// Explain the verdict on one text: each hit, its rule, the combinations and the score.
+    Explain(explain::ExplainArgs),
+    /// List, show, test and lint rules (for pack authors).
+    Rules {
+        #[command(subcommand)]
+        command: rules::RulesCommand,
+    },
+    /// Measure detection on labelled JSONL corpora ({id, text, label, source, lang}).
+    Eval(eval::EvalArgs),
+}
+
+/// Options shared by every command that builds a classifier.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct PackArgs {
+    /// A custom pack file or directory (repeatable). Compiled together with the built-in pack.
+    #[arg(long = "pack", value_name = "FILE")]
+    pub(crate) packs: Vec<PathBuf>,
+    /// Use only the packs given with --pack.
+    #[arg(long)]
+    pub(crate) no_builtin: bool,
+    /// Longest text classified, in bytes; longer texts are classified on their first part and marked truncated.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_input_bytes)]
+    pub(crate) max_bytes: usize,
+}
+
+impl PackArgs {
+    pub(crate) fn build(&self) -> Result<Classifier, String> {
+        if self.no_builtin && self.packs.is_empty() {
+            return Err("--no-builtin needs at least one --pack".into());
+        }
+        let mut b = Classifier::builder()
+            .include_builtin(!self.no_builtin)
+            .limits(Limits {
+                max_input_bytes: self.max_bytes,
+                ..Limits::default()
+            });
+        for p in &self.packs {
+            b = b.add_pack_file(p).map_err(|e| e.to_string())?;
+        }
+        b.build().map_err(|e| e.to_string())
+    }
+}
+
+/// Minimum verdict for a record to count as flagged or to be printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum MinVerdict {
+    Suspicious,
+    Scam,
+}
+
+impl MinVerdict {
+    pub(crate) fn admits(self, l: Label) -> bool {
+        match self {
+            MinVerdict::Suspicious => l != Label::Clean,
+            MinVerdict::Scam => l == Label::Scam,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Scan(a) => scan::run(&a),
+        Command::Explain(a) => explain::run(&a),
+        Command::Rules { command } => rules::run(&command),
+        Command::Eval(a) => eval::run(&a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("scamsift: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

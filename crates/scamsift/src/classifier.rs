@@ -6,7 +6,9 @@ use std::sync::{Arc, OnceLock};
 
 use crate::error::{PackError, PackErrorKind};
 use crate::matcher::RawHit;
-use crate::model::{compile, CategoryInfo, CombinationInfo, Model, Overrides, PackSources, RuleInfo};
+use crate::model::{
+    compile, CategoryInfo, CombinationInfo, Model, Overrides, PackSources, RuleInfo,
+};
 use crate::pack::{parse, PackInfo};
 use crate::score::{risk, score, Thresholds};
 use crate::verdict::{CategoryEvidence, CombinationHit, Hit, Verdict};
@@ -27,7 +29,12 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_input_bytes: 1 << 20, max_patterns: 100_000, max_regex_size: 1 << 20, max_hits_per_rule: 16 }
+        Limits {
+            max_input_bytes: 1 << 20,
+            max_patterns: 100_000,
+            max_regex_size: 1 << 20,
+            max_hits_per_rule: 16,
+        }
     }
 }
 
@@ -82,7 +89,14 @@ pub struct ClassifierBuilder {
 
 impl Default for ClassifierBuilder {
     fn default() -> Self {
-        ClassifierBuilder { include_builtin: true, packs: Vec::new(), disabled: Vec::new(), weights: Vec::new(), limits: Limits::default(), thresholds: Thresholds::default() }
+        ClassifierBuilder {
+            include_builtin: true,
+            packs: Vec::new(),
+            disabled: Vec::new(),
+            weights: Vec::new(),
+            limits: Limits::default(),
+            thresholds: Thresholds::default(),
+        }
     }
 }
 
@@ -102,7 +116,10 @@ impl ClassifierBuilder {
     /// The TOML is checked now, so syntax errors surface here; references are checked by [`build`](Self::build).
     pub fn add_pack_str(mut self, origin: &str, text: &str) -> Result<Self, PackError> {
         parse(origin, text)?;
-        self.packs.push((origin.to_owned(), vec![(origin.to_owned(), text.to_owned())]));
+        self.packs.push((
+            origin.to_owned(),
+            vec![(origin.to_owned(), text.to_owned())],
+        ));
         Ok(self)
     }
 
@@ -111,7 +128,10 @@ impl ClassifierBuilder {
     pub fn add_pack_file(mut self, path: impl AsRef<Path>) -> Result<Self, PackError> {
         let path = path.as_ref();
         let display = path.display().to_string();
-        let io = |e: std::io::Error, p: &Path| PackError::new(PackErrorKind::Io, format!("cannot read the pack: {e}")).with_origin(&p.display().to_string());
+        let io = |e: std::io::Error, p: &Path| {
+            PackError::new(PackErrorKind::Io, format!("cannot read the pack: {e}"))
+                .with_origin(&p.display().to_string())
+        };
         let mut files = Vec::new();
         if path.is_dir() {
             let mut stack = vec![path.to_path_buf()];
@@ -127,7 +147,11 @@ impl ClassifierBuilder {
             }
             files.sort();
             if files.is_empty() {
-                return Err(PackError::new(PackErrorKind::Io, "the directory holds no .toml files").with_origin(&display));
+                return Err(PackError::new(
+                    PackErrorKind::Io,
+                    "the directory holds no .toml files",
+                )
+                .with_origin(&display));
             }
         } else {
             files.push(path.to_path_buf());
@@ -171,18 +195,40 @@ impl ClassifierBuilder {
     pub fn build(&self) -> Result<Classifier, PackError> {
         let mut packs = Vec::new();
         if self.include_builtin {
-            let sources = crate::builtin::FILES.iter().map(|(name, text)| parse(name, text)).collect::<Result<Vec<_>, _>>()?;
+            let sources = crate::builtin::FILES
+                .iter()
+                .map(|(name, text)| parse(name, text))
+                .collect::<Result<Vec<_>, _>>()?;
             packs.push(PackSources { sources });
         }
         for (_, docs) in &self.packs {
-            let sources = docs.iter().map(|(o, t)| parse(o, t)).collect::<Result<Vec<_>, _>>()?;
+            let sources = docs
+                .iter()
+                .map(|(o, t)| parse(o, t))
+                .collect::<Result<Vec<_>, _>>()?;
             packs.push(PackSources { sources });
         }
         if packs.is_empty() {
-            return Err(PackError::new(PackErrorKind::Header, "no pack to compile: include the built-in pack or add one"));
+            return Err(PackError::new(
+                PackErrorKind::Header,
+                "no pack to compile: include the built-in pack or add one",
+            ));
         }
-        let model = compile(&packs, &Overrides { disabled: &self.disabled, weights: &self.weights }, &self.limits)?;
-        Ok(Classifier { inner: Arc::new(Inner { model, limits: self.limits, thresholds: self.thresholds }) })
+        let model = compile(
+            &packs,
+            &Overrides {
+                disabled: &self.disabled,
+                weights: &self.weights,
+            },
+            &self.limits,
+        )?;
+        Ok(Classifier {
+            inner: Arc::new(Inner {
+                model,
+                limits: self.limits,
+                thresholds: self.thresholds,
+            }),
+        })
     }
 }
 
@@ -224,7 +270,9 @@ impl Classifier {
         BUILTIN
             .get_or_init(|| {
                 // The built-in pack is compiled and checked by the test suite; failing here is a bug.
-                ClassifierBuilder::new().build().unwrap_or_else(|e| panic!("the built-in pack does not compile: {e}"))
+                ClassifierBuilder::new()
+                    .build()
+                    .unwrap_or_else(|e| panic!("the built-in pack does not compile: {e}"))
             })
             .clone()
     }
@@ -239,9 +287,17 @@ impl Classifier {
         let inner = &*self.inner;
         let model = &inner.model;
         let truncated = text.len() > inner.limits.max_input_bytes;
-        let text = if truncated { &text[..floor_char_boundary(text, inner.limits.max_input_bytes)] } else { text };
+        let text = if truncated {
+            &text[..floor_char_boundary(text, inner.limits.max_input_bytes)]
+        } else {
+            text
+        };
         let norm = model.normalizer.normalize(text);
-        model.matcher.find(norm.as_str(), inner.limits.max_hits_per_rule.max(1), scratch);
+        model.matcher.find(
+            norm.as_str(),
+            inner.limits.max_hits_per_rule.max(1),
+            scratch,
+        );
         scratch.retain(|h| model.weight(h.rule) != 0.0);
         let scored = score(model, scratch, &inner.thresholds);
 
@@ -272,16 +328,33 @@ impl Classifier {
                 text: text[s..e].to_owned(),
             });
         }
-        let families: BTreeMap<Arc<str>, f64> = model.families.iter().zip(&scored.family_points).map(|(f, p)| (f.clone(), round4(risk(*p)))).collect();
-        let points: BTreeMap<Arc<str>, f64> = model.families.iter().zip(&scored.family_points).filter(|(_, p)| **p != 0.0).map(|(f, p)| (f.clone(), round4(*p))).collect();
+        let families: BTreeMap<Arc<str>, f64> = model
+            .families
+            .iter()
+            .zip(&scored.family_points)
+            .map(|(f, p)| (f.clone(), round4(risk(*p))))
+            .collect();
+        let points: BTreeMap<Arc<str>, f64> = model
+            .families
+            .iter()
+            .zip(&scored.family_points)
+            .filter(|(_, p)| **p != 0.0)
+            .map(|(f, p)| (f.clone(), round4(*p)))
+            .collect();
         let family = scored.top.map(|f| model.families[f].clone());
-        let score = scored.top.map_or(0.0, |f| round4(risk(scored.family_points[f])));
+        let score = scored
+            .top
+            .map_or(0.0, |f| round4(risk(scored.family_points[f])));
         let combinations = scored
             .combos
             .iter()
             .map(|&k| {
                 let c = &model.combinations[k as usize];
-                CombinationHit { id: c.info.id.clone(), family: c.info.family.clone(), weight: c.weight }
+                CombinationHit {
+                    id: c.info.id.clone(),
+                    family: c.info.family.clone(),
+                    weight: c.weight,
+                }
             })
             .collect();
         let evidence = scored
@@ -289,10 +362,28 @@ impl Classifier {
             .iter()
             .map(|(c, p, rules)| {
                 let cat = &model.categories[*c as usize];
-                CategoryEvidence { category: cat.id.clone(), family: cat.family.clone(), points: round4(*p), rules: rules.iter().map(|&r| model.rules[r as usize].id.clone()).collect() }
+                CategoryEvidence {
+                    category: cat.id.clone(),
+                    family: cat.family.clone(),
+                    points: round4(*p),
+                    rules: rules
+                        .iter()
+                        .map(|&r| model.rules[r as usize].id.clone())
+                        .collect(),
+                }
             })
             .collect();
-        Verdict { verdict: scored.label, score, family, families, hits, combinations, evidence, points, truncated }
+        Verdict {
+            verdict: scored.label,
+            score,
+            family,
+            families,
+            hits,
+            combinations,
+            evidence,
+            points,
+            truncated,
+        }
     }
 
     /// Classifies many texts, in parallel on all cores when the `rayon` feature is on (the default).
@@ -301,18 +392,31 @@ impl Classifier {
         #[cfg(feature = "rayon")]
         {
             use rayon::prelude::*;
-            texts.par_iter().map_init(Vec::new, |scratch, t| self.classify_with(t.as_ref(), scratch)).collect()
+            texts
+                .par_iter()
+                .map_init(Vec::new, |scratch, t| {
+                    self.classify_with(t.as_ref(), scratch)
+                })
+                .collect()
         }
         #[cfg(not(feature = "rayon"))]
         {
             let mut scratch = Vec::new();
-            texts.iter().map(|t| self.classify_with(t.as_ref(), &mut scratch)).collect()
+            texts
+                .iter()
+                .map(|t| self.classify_with(t.as_ref(), &mut scratch))
+                .collect()
         }
     }
 
     /// The normalised form of `text`, as the patterns see it. Useful when writing rules.
     pub fn normalize(&self, text: &str) -> String {
-        self.inner.model.normalizer.normalize(text).as_str().to_owned()
+        self.inner
+            .model
+            .normalizer
+            .normalize(text)
+            .as_str()
+            .to_owned()
     }
 
     /// Headers of the packs compiled in, the built-in one first when included.
@@ -357,12 +461,21 @@ impl Classifier {
 
     /// Number of automaton patterns and of regexes compiled.
     pub fn pattern_counts(&self) -> (usize, usize) {
-        (self.inner.model.matcher.pattern_count(), self.inner.model.matcher.regex_count())
+        (
+            self.inner.model.matcher.pattern_count(),
+            self.inner.model.matcher.regex_count(),
+        )
     }
 
     /// Ids of rules with a regex that has no literal prefix and so runs on every text (slower).
     pub fn unprefixed_regex_rules(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self.inner.model.matcher.unprefixed_regex_rules().map(|r| &*self.inner.model.rules[r as usize].id).collect();
+        let mut v: Vec<&str> = self
+            .inner
+            .model
+            .matcher
+            .unprefixed_regex_rules()
+            .map(|r| &*self.inner.model.rules[r as usize].id)
+            .collect();
         v.dedup();
         v
     }
@@ -380,17 +493,34 @@ impl Classifier {
                 for t in texts {
                     let fired = self.classify(t).hits.iter().any(|h| h.rule == r.id);
                     if fired != expect {
-                        failures.push(ExampleFailure { id: r.id.to_string(), origin: format!("{}:{}", r.origin, r.line), expected_to_fire: expect, text: t.clone() });
+                        failures.push(ExampleFailure {
+                            id: r.id.to_string(),
+                            origin: format!("{}:{}", r.origin, r.line),
+                            expected_to_fire: expect,
+                            text: t.clone(),
+                        });
                     }
                 }
             }
         }
         for c in &model.combinations {
-            for (texts, expect) in [(&c.info.examples.positive, true), (&c.info.examples.negative, false)] {
+            for (texts, expect) in [
+                (&c.info.examples.positive, true),
+                (&c.info.examples.negative, false),
+            ] {
                 for t in texts {
-                    let fired = self.classify(t).combinations.iter().any(|h| h.id == c.info.id);
+                    let fired = self
+                        .classify(t)
+                        .combinations
+                        .iter()
+                        .any(|h| h.id == c.info.id);
                     if fired != expect {
-                        failures.push(ExampleFailure { id: c.info.id.to_string(), origin: c.info.origin.clone(), expected_to_fire: expect, text: t.clone() });
+                        failures.push(ExampleFailure {
+                            id: c.info.id.to_string(),
+                            origin: c.info.origin.clone(),
+                            expected_to_fire: expect,
+                            text: t.clone(),
+                        });
                     }
                 }
             }

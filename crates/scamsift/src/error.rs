@@ -68,7 +68,14 @@ pub struct PackError {
 
 impl PackError {
     pub(crate) fn new(kind: PackErrorKind, message: impl Into<String>) -> Self {
-        PackError { kind, origin: None, position: None, rule: None, field: None, message: message.into() }
+        PackError {
+            kind,
+            origin: None,
+            position: None,
+            rule: None,
+            field: None,
+            message: message.into(),
+        }
     }
 
     pub(crate) fn with_origin(mut self, origin: &str) -> Self {

@@ -11,7 +11,11 @@ use crate::error::{PackError, PackErrorKind};
 #[derive(Debug, Clone, Copy)]
 enum Target {
     /// A rule's phrase, with its word-boundary requirements.
-    Phrase { rule: u32, bound_start: bool, bound_end: bool },
+    Phrase {
+        rule: u32,
+        bound_start: bool,
+        bound_end: bool,
+    },
     /// A prefix literal of a regex: the regex must run on this text.
     Trigger { regex: u32 },
 }
@@ -87,7 +91,10 @@ pub(crate) fn ascii_word_boundaries(pattern: &str) -> String {
 
 /// Literal prefixes every match of `pattern` starts with, or `None` when there is no small finite set.
 fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::ParserBuilder::new().build().parse(pattern).ok()?;
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
     let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
     let lits = seq.literals()?;
     if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
@@ -95,7 +102,10 @@ fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
     }
     // Shorter prefixes are still prefixes: trim until the set is small, keeping them as long as possible.
     for keep in (1..=8).rev() {
-        let mut out: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes()[..l.as_bytes().len().min(keep)].to_vec()).collect();
+        let mut out: Vec<Vec<u8>> = lits
+            .iter()
+            .map(|l| l.as_bytes()[..l.as_bytes().len().min(keep)].to_vec())
+            .collect();
         out.sort();
         out.dedup();
         if out.len() <= 32 {
@@ -133,11 +143,17 @@ pub(crate) struct RegexOrigin<'a> {
 }
 
 impl MatcherBuilder {
-    pub(crate) fn build<'a>(self, origin_of: &dyn Fn(usize) -> RegexOrigin<'a>) -> Result<Matcher, PackError> {
+    pub(crate) fn build<'a>(
+        self,
+        origin_of: &dyn Fn(usize) -> RegexOrigin<'a>,
+    ) -> Result<Matcher, PackError> {
         let mut patterns: Vec<Vec<u8>> = Vec::new();
         let mut index: std::collections::HashMap<Vec<u8>, usize> = std::collections::HashMap::new();
         let mut per_pattern: Vec<Vec<Target>> = Vec::new();
-        let mut add = |bytes: Vec<u8>, t: Target, patterns: &mut Vec<Vec<u8>>, per_pattern: &mut Vec<Vec<Target>>| {
+        let mut add = |bytes: Vec<u8>,
+                       t: Target,
+                       patterns: &mut Vec<Vec<u8>>,
+                       per_pattern: &mut Vec<Vec<Target>>| {
             let id = *index.entry(bytes.clone()).or_insert_with(|| {
                 patterns.push(bytes);
                 per_pattern.push(Vec::new());
@@ -146,7 +162,16 @@ impl MatcherBuilder {
             per_pattern[id].push(t);
         };
         for p in &self.phrases {
-            add(p.text.as_bytes().to_vec(), Target::Phrase { rule: p.rule, bound_start: p.bound_start, bound_end: p.bound_end }, &mut patterns, &mut per_pattern);
+            add(
+                p.text.as_bytes().to_vec(),
+                Target::Phrase {
+                    rule: p.rule,
+                    bound_start: p.bound_start,
+                    bound_end: p.bound_end,
+                },
+                &mut patterns,
+                &mut per_pattern,
+            );
         }
         let mut regexes = Vec::new();
         let mut always = Vec::new();
@@ -166,23 +191,38 @@ impl MatcherBuilder {
                     (origin.make_err)(kind, msg).with_rule(origin.rule_id).with_field(origin.field.clone())
                 })?;
             if re.is_match("") {
-                return Err((origin.make_err)(PackErrorKind::Regex, "regex matches the empty string, so it would fire on every text".into())
-                    .with_rule(origin.rule_id)
-                    .with_field(origin.field.clone()));
+                return Err((origin.make_err)(
+                    PackErrorKind::Regex,
+                    "regex matches the empty string, so it would fire on every text".into(),
+                )
+                .with_rule(origin.rule_id)
+                .with_field(origin.field.clone()));
             }
             let idx = regexes.len() as u32;
             regexes.push(RuleRegex { rule: *rule, re });
             match prefix_literals(&rewritten) {
                 Some(lits) => {
                     for lit in lits {
-                        add(lit, Target::Trigger { regex: idx }, &mut patterns, &mut per_pattern);
+                        add(
+                            lit,
+                            Target::Trigger { regex: idx },
+                            &mut patterns,
+                            &mut per_pattern,
+                        );
                     }
                 }
                 None => always.push(idx),
             }
         }
         if patterns.len() > self.max_patterns {
-            return Err(PackError::new(PackErrorKind::Limit, format!("{} patterns exceed the limit of {}", patterns.len(), self.max_patterns)));
+            return Err(PackError::new(
+                PackErrorKind::Limit,
+                format!(
+                    "{} patterns exceed the limit of {}",
+                    patterns.len(),
+                    self.max_patterns
+                ),
+            ));
         }
         let ac = if patterns.is_empty() {
             None
@@ -193,7 +233,12 @@ impl MatcherBuilder {
                     .kind(Some(AhoCorasickKind::DFA))
                     .match_kind(MatchKind::Standard)
                     .build(&patterns)
-                    .map_err(|e| PackError::new(PackErrorKind::Limit, format!("cannot build the phrase automaton: {e}")))?,
+                    .map_err(|e| {
+                        PackError::new(
+                            PackErrorKind::Limit,
+                            format!("cannot build the phrase automaton: {e}"),
+                        )
+                    })?,
             )
         };
         let mut targets = Vec::new();
@@ -203,7 +248,13 @@ impl MatcherBuilder {
             targets.extend(ts);
             pattern_targets.push((start, targets.len() as u32));
         }
-        Ok(Matcher { ac, pattern_targets, targets, regexes, always })
+        Ok(Matcher {
+            ac,
+            pattern_targets,
+            targets,
+            regexes,
+            always,
+        })
     }
 }
 
@@ -218,14 +269,32 @@ impl Matcher {
                 let (a, b) = self.pattern_targets[m.pattern().as_usize()];
                 for t in &self.targets[a as usize..b as usize] {
                     match *t {
-                        Target::Phrase { rule, bound_start, bound_end } => {
-                            if bound_start && text[..m.start()].chars().next_back().is_some_and(is_spaced_word_char) {
+                        Target::Phrase {
+                            rule,
+                            bound_start,
+                            bound_end,
+                        } => {
+                            if bound_start
+                                && text[..m.start()]
+                                    .chars()
+                                    .next_back()
+                                    .is_some_and(is_spaced_word_char)
+                            {
                                 continue;
                             }
-                            if bound_end && text[m.end()..].chars().next().is_some_and(is_spaced_word_char) {
+                            if bound_end
+                                && text[m.end()..]
+                                    .chars()
+                                    .next()
+                                    .is_some_and(is_spaced_word_char)
+                            {
                                 continue;
                             }
-                            scratch.push(RawHit { rule, start: m.start() as u32, end: m.end() as u32 });
+                            scratch.push(RawHit {
+                                rule,
+                                start: m.start() as u32,
+                                end: m.end() as u32,
+                            });
                         }
                         Target::Trigger { regex } => {
                             if !triggered.contains(&regex) {
@@ -241,7 +310,11 @@ impl Matcher {
             let r = &self.regexes[ri as usize];
             for m in r.re.find_iter(text).take(max_per_rule) {
                 if m.start() < m.end() {
-                    scratch.push(RawHit { rule: r.rule, start: m.start() as u32, end: m.end() as u32 });
+                    scratch.push(RawHit {
+                        rule: r.rule,
+                        start: m.start() as u32,
+                        end: m.end() as u32,
+                    });
                 }
             }
         }
@@ -303,9 +376,16 @@ mod tests {
 
     #[test]
     fn extracts_prefixes() {
-        assert_eq!(prefix_literals(r"wa\.me/\d+"), Some(vec![b"wa.me/".to_vec()]));
+        assert_eq!(
+            prefix_literals(r"wa\.me/\d+"),
+            Some(vec![b"wa.me/".to_vec()])
+        );
         let lits = prefix_literals(r"(?:rs|inr) ?[0-9]").unwrap();
-        assert!(lits.iter().all(|l| l.starts_with(b"rs") || l.starts_with(b"inr")), "{lits:?}");
+        assert!(
+            lits.iter()
+                .all(|l| l.starts_with(b"rs") || l.starts_with(b"inr")),
+            "{lits:?}"
+        );
         assert!(prefix_literals(r".*x").is_none());
     }
 }

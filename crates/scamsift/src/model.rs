@@ -130,18 +130,34 @@ pub(crate) struct Overrides<'a> {
     pub(crate) weights: &'a [(String, f64)],
 }
 
-pub(crate) fn compile(packs: &[PackSources], overrides: &Overrides<'_>, limits: &Limits) -> Result<Model, PackError> {
+pub(crate) fn compile(
+    packs: &[PackSources],
+    overrides: &Overrides<'_>,
+    limits: &Limits,
+) -> Result<Model, PackError> {
     let mut infos = Vec::new();
     for p in packs {
-        let headers: Vec<_> = p.sources.iter().filter_map(|s| s.doc.pack.as_ref().map(|h| (s, h))).collect();
+        let headers: Vec<_> = p
+            .sources
+            .iter()
+            .filter_map(|s| s.doc.pack.as_ref().map(|h| (s, h)))
+            .collect();
         match headers.as_slice() {
             [(_, h)] => infos.push(h.get_ref().clone()),
             [] => {
                 let origin = p.sources.first().map_or("<pack>", |s| s.origin.as_str());
-                return Err(PackError::new(PackErrorKind::Header, "the pack has no [pack] header (name, version)").with_origin(origin));
+                return Err(PackError::new(
+                    PackErrorKind::Header,
+                    "the pack has no [pack] header (name, version)",
+                )
+                .with_origin(origin));
             }
             [_, (s, h), ..] => {
-                return Err(s.err(PackErrorKind::Header, h.span().start, "a second [pack] header: a pack has exactly one"));
+                return Err(s.err(
+                    PackErrorKind::Header,
+                    h.span().start,
+                    "a second [pack] header: a pack has exactly one",
+                ));
             }
         }
     }
@@ -155,9 +171,22 @@ pub(crate) fn compile(packs: &[PackSources], overrides: &Overrides<'_>, limits: 
     let mut ids: HashMap<String, (String, usize)> = HashMap::new(); // one namespace for all ids
     let mut claim = |id: &str, src: &Source, byte: usize| -> Result<(), PackError> {
         if let Some((origin, line)) = ids.get(id) {
-            return Err(src.err(PackErrorKind::DuplicateId, byte, format!("id `{id}` is already used at {origin}:{line}")).with_rule(id).with_field("id"));
+            return Err(src
+                .err(
+                    PackErrorKind::DuplicateId,
+                    byte,
+                    format!("id `{id}` is already used at {origin}:{line}"),
+                )
+                .with_rule(id)
+                .with_field("id"));
         }
-        ids.insert(id.to_owned(), (src.origin.clone(), crate::error::line_col(&src.text, byte).0));
+        ids.insert(
+            id.to_owned(),
+            (
+                src.origin.clone(),
+                crate::error::line_col(&src.text, byte).0,
+            ),
+        );
         Ok(())
     };
     for src in &sources {
@@ -173,7 +202,12 @@ pub(crate) fn compile(packs: &[PackSources], overrides: &Overrides<'_>, limits: 
                 }))
             };
             category_index.insert(c.id.get_ref().clone(), categories.len() as u32);
-            categories.push(CategoryInfo { id: c.id.get_ref().as_str().into(), family: family.into(), description: c.description.clone(), family_idx });
+            categories.push(CategoryInfo {
+                id: c.id.get_ref().as_str().into(),
+                family: family.into(),
+                description: c.description.clone(),
+                family_idx,
+            });
         }
     }
 
@@ -190,9 +224,15 @@ pub(crate) fn compile(packs: &[PackSources], overrides: &Overrides<'_>, limits: 
             let Some(&cat) = category_index.get(r.category.get_ref()) else {
                 let mut known: Vec<&str> = category_index.keys().map(String::as_str).collect();
                 known.sort_unstable();
-                let hint = closest(r.category.get_ref(), &known).map(|k| format!(" (did you mean `{k}`?)")).unwrap_or_default();
+                let hint = closest(r.category.get_ref(), &known)
+                    .map(|k| format!(" (did you mean `{k}`?)"))
+                    .unwrap_or_default();
                 return Err(src
-                    .err(PackErrorKind::UnknownReference, r.category.span().start, format!("unknown category `{}`{hint}", r.category.get_ref()))
+                    .err(
+                        PackErrorKind::UnknownReference,
+                        r.category.span().start,
+                        format!("unknown category `{}`{hint}", r.category.get_ref()),
+                    )
                     .with_rule(id.as_str())
                     .with_field("category"));
             };
@@ -231,31 +271,42 @@ pub(crate) fn compile(packs: &[PackSources], overrides: &Overrides<'_>, limits: 
             let family = c.family.get_ref();
             let Some(&family_idx) = family_index.get(family) else {
                 return Err(src
-                    .err(PackErrorKind::UnknownReference, c.family.span().start, format!("unknown family `{family}`: no category belongs to it"))
+                    .err(
+                        PackErrorKind::UnknownReference,
+                        c.family.span().start,
+                        format!("unknown family `{family}`: no category belongs to it"),
+                    )
                     .with_rule(id.as_str())
                     .with_field("family"));
             };
-            let resolve = |terms: &[toml::Spanned<String>], field: &str| -> Result<Vec<Term>, PackError> {
-                terms
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| {
-                        let name = t.get_ref();
-                        if let Some(&c) = category_index.get(name) {
-                            Ok(Term::Category(c))
-                        } else if let Some(&r) = rule_index.get(name) {
-                            Ok(Term::Rule(r))
-                        } else {
-                            Err(src
-                                .err(PackErrorKind::UnknownReference, t.span().start, format!("unknown term `{name}`: not a category or rule id"))
-                                .with_rule(id.as_str())
-                                .with_field(format!("{field}[{i}]")))
-                        }
-                    })
-                    .collect()
-            };
+            let resolve =
+                |terms: &[toml::Spanned<String>], field: &str| -> Result<Vec<Term>, PackError> {
+                    terms
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| {
+                            let name = t.get_ref();
+                            if let Some(&c) = category_index.get(name) {
+                                Ok(Term::Category(c))
+                            } else if let Some(&r) = rule_index.get(name) {
+                                Ok(Term::Rule(r))
+                            } else {
+                                Err(src
+                                    .err(
+                                        PackErrorKind::UnknownReference,
+                                        t.span().start,
+                                        format!("unknown term `{name}`: not a category or rule id"),
+                                    )
+                                    .with_rule(id.as_str())
+                                    .with_field(format!("{field}[{i}]")))
+                            }
+                        })
+                        .collect()
+                };
             let weight = *c.weight.get_ref();
-            let names = |v: &[toml::Spanned<String>]| v.iter().map(|t| t.get_ref().clone()).collect::<Vec<_>>();
+            let names = |v: &[toml::Spanned<String>]| {
+                v.iter().map(|t| t.get_ref().clone()).collect::<Vec<_>>()
+            };
             combinations.push(Combination {
                 all_of: resolve(&c.all_of, "all_of")?,
                 any_of: resolve(&c.any_of, "any_of")?,
@@ -285,17 +336,29 @@ pub(crate) fn compile(packs: &[PackSources], overrides: &Overrides<'_>, limits: 
     let mut weights: Vec<f64> = rules.iter().map(|r| r.weight).collect();
     for (id, w) in overrides.weights {
         let Some(&r) = rule_index.get(id) else {
-            return Err(PackError::new(PackErrorKind::UnknownRule, format!("cannot set the weight of unknown rule `{id}`")).with_rule(id.as_str()));
+            return Err(PackError::new(
+                PackErrorKind::UnknownRule,
+                format!("cannot set the weight of unknown rule `{id}`"),
+            )
+            .with_rule(id.as_str()));
         };
         if !w.is_finite() {
-            return Err(PackError::new(PackErrorKind::InvalidValue, "weight must be finite").with_rule(id.as_str()).with_field("weight"));
+            return Err(
+                PackError::new(PackErrorKind::InvalidValue, "weight must be finite")
+                    .with_rule(id.as_str())
+                    .with_field("weight"),
+            );
         }
         weights[r as usize] = *w;
     }
     let mut disabled = vec![false; rules.len()];
     for id in overrides.disabled {
         let Some(&r) = rule_index.get(id) else {
-            return Err(PackError::new(PackErrorKind::UnknownRule, format!("cannot disable unknown rule `{id}`")).with_rule(id.as_str()));
+            return Err(PackError::new(
+                PackErrorKind::UnknownRule,
+                format!("cannot disable unknown rule `{id}`"),
+            )
+            .with_rule(id.as_str()));
         };
         disabled[r as usize] = true;
         weights[r as usize] = 0.0;
@@ -316,12 +379,23 @@ pub(crate) fn compile(packs: &[PackSources], overrides: &Overrides<'_>, limits: 
         if text.is_empty() {
             continue;
         }
-        vocabulary.extend(text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.len() >= 3).map(str::to_owned));
+        vocabulary.extend(
+            text.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| w.len() >= 3)
+                .map(str::to_owned),
+        );
         let bound_start = !open_start && text.chars().next().is_some_and(is_spaced_word_char);
         let bound_end = !open_end && text.chars().next_back().is_some_and(is_spaced_word_char);
-        phrases.push(PhraseSpec { rule, text, bound_start, bound_end });
+        phrases.push(PhraseSpec {
+            rule,
+            text,
+            bound_start,
+            bound_end,
+        });
     }
-    let kept_regexes: Vec<usize> = (0..regexes.len()).filter(|&k| !disabled[regexes[k].0 as usize]).collect();
+    let kept_regexes: Vec<usize> = (0..regexes.len())
+        .filter(|&k| !disabled[regexes[k].0 as usize])
+        .collect();
     let builder = MatcherBuilder {
         phrases,
         regexes: kept_regexes.iter().map(|&k| regexes[k].clone()).collect(),
@@ -333,19 +407,38 @@ pub(crate) fn compile(packs: &[PackSources], overrides: &Overrides<'_>, limits: 
         .map(|&k| {
             let (si, ri, ki) = regex_origins[k];
             let src = sources[si];
-            let def = src.doc.rule.iter().find(|d| d.id.get_ref().as_str() == &*rules[ri].id).expect("rule exists");
+            let def = src
+                .doc
+                .rule
+                .iter()
+                .find(|d| d.id.get_ref().as_str() == &*rules[ri].id)
+                .expect("rule exists");
             let byte = def.regexes[ki].span().start;
-            Box::new(move |kind, msg: String| src.err(kind, byte, msg)) as Box<dyn Fn(PackErrorKind, String) -> PackError + '_>
+            Box::new(move |kind, msg: String| src.err(kind, byte, msg))
+                as Box<dyn Fn(PackErrorKind, String) -> PackError + '_>
         })
         .collect();
     let matcher = builder.build(&|k| {
         let (_, ri, ki) = regex_origins[kept_regexes[k]];
-        RegexOrigin { rule_id: &rules[ri].id, field: format!("regexes[{ki}]"), make_err: &*make_errs[k] }
+        RegexOrigin {
+            rule_id: &rules[ri].id,
+            field: format!("regexes[{ki}]"),
+            make_err: &*make_errs[k],
+        }
     })?;
     drop(make_errs);
     vocabulary.sort_unstable();
     vocabulary.dedup();
-    Ok(Model { packs: infos, families, categories, rules, weights, combinations, matcher, normalizer: Normalizer::with_vocabulary(vocabulary) })
+    Ok(Model {
+        packs: infos,
+        families,
+        categories,
+        rules,
+        weights,
+        combinations,
+        matcher,
+        normalizer: Normalizer::with_vocabulary(vocabulary),
+    })
 }
 
 /// The known name closest to `name` by edit distance, if it is close.
@@ -356,11 +449,20 @@ fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         for (i, ca) in a.chars().enumerate() {
             let mut cur = vec![i + 1];
             for (j, cb) in b.iter().enumerate() {
-                cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+                cur.push(
+                    (prev[j] + usize::from(ca != *cb))
+                        .min(prev[j + 1] + 1)
+                        .min(cur[j] + 1),
+                );
             }
             prev = cur;
         }
         prev[b.len()]
     }
-    known.iter().map(|k| (dist(name, k), *k)).filter(|(d, _)| *d <= 3).min().map(|(_, k)| k)
+    known
+        .iter()
+        .map(|k| (dist(name, k), *k))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, k)| k)
 }

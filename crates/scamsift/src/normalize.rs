@@ -87,7 +87,9 @@ impl OffsetMap {
             a.orig as usize + (pos - a.norm as usize)
         } else {
             // An atomic piece is always followed by an anchor at the end of its original unit.
-            self.anchors.get(idx).map_or(a.orig as usize, |next| next.orig as usize)
+            self.anchors
+                .get(idx)
+                .map_or(a.orig as usize, |next| next.orig as usize)
         }
     }
 }
@@ -100,7 +102,10 @@ struct Emitter {
 
 impl Emitter {
     fn with_capacity(n: usize) -> Self {
-        Emitter { out: String::with_capacity(n + 8), anchors: Vec::new() }
+        Emitter {
+            out: String::with_capacity(n + 8),
+            anchors: Vec::new(),
+        }
     }
 
     /// Emits text whose bytes correspond one to one with the original bytes at `orig`.
@@ -112,7 +117,11 @@ impl Emitter {
             None => norm == orig,
         };
         if !continues {
-            self.anchors.push(Anchor { norm: norm as u32, orig: orig as u32, linear: true });
+            self.anchors.push(Anchor {
+                norm: norm as u32,
+                orig: orig as u32,
+                linear: true,
+            });
         }
         self.out.push_str(s);
     }
@@ -125,7 +134,11 @@ impl Emitter {
             None => norm == orig,
         };
         if !continues {
-            self.anchors.push(Anchor { norm: norm as u32, orig: orig as u32, linear: true });
+            self.anchors.push(Anchor {
+                norm: norm as u32,
+                orig: orig as u32,
+                linear: true,
+            });
         }
         // Only ASCII bytes come through here.
         self.out.push(b as char);
@@ -134,9 +147,17 @@ impl Emitter {
     /// Emits `s` as the replacement of the original unit `orig_start..orig_end`.
     fn atomic(&mut self, orig_start: usize, orig_end: usize, s: &str) {
         let norm = self.out.len() as u32;
-        self.anchors.push(Anchor { norm, orig: orig_start as u32, linear: false });
+        self.anchors.push(Anchor {
+            norm,
+            orig: orig_start as u32,
+            linear: false,
+        });
         self.out.push_str(s);
-        self.anchors.push(Anchor { norm: self.out.len() as u32, orig: orig_end as u32, linear: true });
+        self.anchors.push(Anchor {
+            norm: self.out.len() as u32,
+            orig: orig_end as u32,
+            linear: true,
+        });
     }
 
     fn last_byte(&self) -> Option<u8> {
@@ -157,7 +178,10 @@ fn is_spacing_separator(b: u8) -> bool {
 }
 
 fn is_leet_symbol(b: u8) -> bool {
-    matches!(b, b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'@' | b'$' | b'!' | b'|')
+    matches!(
+        b,
+        b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'@' | b'$' | b'!' | b'|'
+    )
 }
 
 /// The letter a leet symbol stands for; `1` and `!` are resolved against the pack vocabulary.
@@ -203,32 +227,95 @@ fn is_passthrough(c: char) -> bool {
 fn confusable(c: char) -> Option<char> {
     Some(match c {
         // Cyrillic
-        'А' | 'а' => 'a', 'В' | 'в' => 'b', 'С' | 'с' => 'c', 'Е' | 'е' | 'Ё' | 'ё' => 'e',
-        'Н' | 'н' | 'һ' | 'Һ' => 'h', 'І' | 'і' | 'Ї' | 'ї' | 'ӏ' | 'Ӏ' => 'i', 'Ј' | 'ј' => 'j',
-        'К' | 'к' => 'k', 'М' | 'м' => 'm', 'О' | 'о' => 'o', 'Р' | 'р' => 'p', 'Ѕ' | 'ѕ' => 's',
-        'Т' | 'т' => 't', 'У' | 'у' => 'y', 'Х' | 'х' => 'x', 'ԁ' => 'd', 'ԛ' => 'q', 'ԝ' | 'Ԝ' => 'w',
-        'ғ' => 'f', 'ɡ' => 'g',
+        'А' | 'а' => 'a',
+        'В' | 'в' => 'b',
+        'С' | 'с' => 'c',
+        'Е' | 'е' | 'Ё' | 'ё' => 'e',
+        'Н' | 'н' | 'һ' | 'Һ' => 'h',
+        'І' | 'і' | 'Ї' | 'ї' | 'ӏ' | 'Ӏ' => 'i',
+        'Ј' | 'ј' => 'j',
+        'К' | 'к' => 'k',
+        'М' | 'м' => 'm',
+        'О' | 'о' => 'o',
+        'Р' | 'р' => 'p',
+        'Ѕ' | 'ѕ' => 's',
+        'Т' | 'т' => 't',
+        'У' | 'у' => 'y',
+        'Х' | 'х' => 'x',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' | 'Ԝ' => 'w',
+        'ғ' => 'f',
+        'ɡ' => 'g',
         // Greek
-        'Α' | 'α' => 'a', 'Β' | 'β' => 'b', 'Ε' | 'ε' => 'e', 'Ζ' => 'z', 'Η' => 'h', 'η' => 'n',
-        'Ι' | 'ι' => 'i', 'Κ' | 'κ' => 'k', 'Μ' => 'm', 'Ν' => 'n', 'ν' => 'v', 'Ο' | 'ο' => 'o',
-        'Ρ' | 'ρ' => 'p', 'Τ' | 'τ' => 't', 'Υ' => 'y', 'υ' => 'u', 'Χ' | 'χ' => 'x', 'γ' => 'y',
+        'Α' | 'α' => 'a',
+        'Β' | 'β' => 'b',
+        'Ε' | 'ε' => 'e',
+        'Ζ' => 'z',
+        'Η' => 'h',
+        'η' => 'n',
+        'Ι' | 'ι' => 'i',
+        'Κ' | 'κ' => 'k',
+        'Μ' => 'm',
+        'Ν' => 'n',
+        'ν' => 'v',
+        'Ο' | 'ο' => 'o',
+        'Ρ' | 'ρ' => 'p',
+        'Τ' | 'τ' => 't',
+        'Υ' => 'y',
+        'υ' => 'u',
+        'Χ' | 'χ' => 'x',
+        'γ' => 'y',
         'ω' => 'w',
         // Small capitals and other Latin-like letters
-        'ᴀ' => 'a', 'ʙ' => 'b', 'ᴄ' => 'c', 'ᴅ' => 'd', 'ᴇ' => 'e', 'ꜰ' => 'f', 'ɢ' => 'g', 'ʜ' => 'h',
-        'ɪ' => 'i', 'ᴊ' => 'j', 'ᴋ' => 'k', 'ʟ' => 'l', 'ᴍ' => 'm', 'ɴ' => 'n', 'ᴏ' => 'o', 'ᴘ' => 'p',
-        'ǫ' => 'q', 'ʀ' => 'r', 'ꜱ' => 's', 'ᴛ' => 't', 'ᴜ' => 'u', 'ᴠ' => 'v', 'ᴡ' => 'w', 'ʏ' => 'y',
+        'ᴀ' => 'a',
+        'ʙ' => 'b',
+        'ᴄ' => 'c',
+        'ᴅ' => 'd',
+        'ᴇ' => 'e',
+        'ꜰ' => 'f',
+        'ɢ' => 'g',
+        'ʜ' => 'h',
+        'ɪ' => 'i',
+        'ᴊ' => 'j',
+        'ᴋ' => 'k',
+        'ʟ' => 'l',
+        'ᴍ' => 'm',
+        'ɴ' => 'n',
+        'ᴏ' => 'o',
+        'ᴘ' => 'p',
+        'ǫ' => 'q',
+        'ʀ' => 'r',
+        'ꜱ' => 's',
+        'ᴛ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ʏ' => 'y',
         'ᴢ' => 'z',
         // Letters with a stroke or bar have no canonical decomposition.
-        'Đ' | 'đ' | 'Ɖ' | 'ɖ' => 'd', 'Ł' | 'ł' => 'l', 'Ø' | 'ø' => 'o', 'Ɍ' | 'ɍ' => 'r',
-        'Ƀ' | 'ƀ' => 'b', 'Ħ' | 'ħ' => 'h', 'Ŧ' | 'ŧ' => 't', 'Ɨ' | 'ɨ' => 'i', 'Ƶ' | 'ƶ' => 'z',
-        'Ǥ' | 'ǥ' => 'g', 'Ɉ' | 'ɉ' => 'j', 'ı' => 'i', 'ȷ' => 'j',
+        'Đ' | 'đ' | 'Ɖ' | 'ɖ' => 'd',
+        'Ł' | 'ł' => 'l',
+        'Ø' | 'ø' => 'o',
+        'Ɍ' | 'ɍ' => 'r',
+        'Ƀ' | 'ƀ' => 'b',
+        'Ħ' | 'ħ' => 'h',
+        'Ŧ' | 'ŧ' => 't',
+        'Ɨ' | 'ɨ' => 'i',
+        'Ƶ' | 'ƶ' => 'z',
+        'Ǥ' | 'ǥ' => 'g',
+        'Ɉ' | 'ɉ' => 'j',
+        'ı' => 'i',
+        'ȷ' => 'j',
         _ => return None,
     })
 }
 
 /// True for Latin, Greek and Cyrillic letters: the scripts whose diacritics are folded away.
 fn is_foldable_base(c: char) -> bool {
-    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{052F}').contains(&c) || ('\u{1E00}'..='\u{1FFF}').contains(&c)
+    c.is_ascii_alphabetic()
+        || ('\u{00C0}'..='\u{052F}').contains(&c)
+        || ('\u{1E00}'..='\u{1FFF}').contains(&c)
 }
 
 /// Folds one non-ASCII char into `buf` (which stays empty when the char is dropped).
@@ -280,18 +367,32 @@ impl Normalizer {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Normalizer { vocabulary: words.into_iter().map(|w| w.as_ref().into()).collect() }
+        Normalizer {
+            vocabulary: words.into_iter().map(|w| w.as_ref().into()).collect(),
+        }
     }
 
     /// Normalises `text`. Never fails; any input gives a valid map.
     pub fn normalize(&self, text: &str) -> Normalized {
         let mut cand = Candidates::default();
-        let (folded, fold_map) = if text.is_ascii() { fold_ascii(text, &mut cand) } else { fold_unicode(text, &mut cand) };
+        let (folded, fold_map) = if text.is_ascii() {
+            fold_ascii(text, &mut cand)
+        } else {
+            fold_unicode(text, &mut cand)
+        };
         if !cand.rewrite {
-            return Normalized { text: folded, fold_map, rewrite_map: OffsetMap::default() };
+            return Normalized {
+                text: folded,
+                fold_map,
+                rewrite_map: OffsetMap::default(),
+            };
         }
         let (text, rewrite_map) = self.rewrite(&folded);
-        Normalized { text, fold_map, rewrite_map }
+        Normalized {
+            text,
+            fold_map,
+            rewrite_map,
+        }
     }
 
     /// Normalises a pattern phrase (no offset map needed).
@@ -341,7 +442,12 @@ impl Normalizer {
         let letters = tok.iter().filter(|c| c.is_ascii_alphabetic()).count();
         let leet = tok.iter().filter(|&&c| is_leet_symbol(c)).count();
         // A number written with the letter o: "5ooo", "1o,ooo".
-        if tok[0].is_ascii_digit() && letters > 0 && tok.iter().all(|c| c.is_ascii_digit() || matches!(c, b'o' | b',' | b'.')) {
+        if tok[0].is_ascii_digit()
+            && letters > 0
+            && tok
+                .iter()
+                .all(|c| c.is_ascii_digit() || matches!(c, b'o' | b',' | b'.'))
+        {
             for (k, &c) in tok.iter().enumerate() {
                 em.linear_byte(start + k, if c == b'o' { b'0' } else { c });
             }
@@ -350,10 +456,19 @@ impl Normalizer {
         if letters >= 2 && leet > 0 && tok.is_ascii() {
             let interior = leet_is_interior(tok);
             let map = |one_as_l: bool| -> Vec<u8> {
-                tok.iter().map(|&c| if is_leet_symbol(c) { leet_letter(c, one_as_l) } else { c }).collect()
+                tok.iter()
+                    .map(|&c| {
+                        if is_leet_symbol(c) {
+                            leet_letter(c, one_as_l)
+                        } else {
+                            c
+                        }
+                    })
+                    .collect()
             };
             let as_i = map(false);
-            let known = |v: &[u8]| std::str::from_utf8(v).is_ok_and(|s| self.vocabulary.contains(s));
+            let known =
+                |v: &[u8]| std::str::from_utf8(v).is_ok_and(|s| self.vocabulary.contains(s));
             let choice = if known(&as_i) {
                 Some(as_i)
             } else {
@@ -394,7 +509,14 @@ fn is_word_byte(b: u8) -> bool {
 
 fn token_end(b: &[u8], start: usize) -> usize {
     let mut j = start;
-    while j < b.len() && (is_word_byte(b[j]) || is_leet_symbol(b[j]) || (matches!(b[j], b',' | b'.') && b[start].is_ascii_digit() && j + 1 < b.len() && (b[j + 1].is_ascii_digit() || b[j + 1] == b'o'))) {
+    while j < b.len()
+        && (is_word_byte(b[j])
+            || is_leet_symbol(b[j])
+            || (matches!(b[j], b',' | b'.')
+                && b[start].is_ascii_digit()
+                && j + 1 < b.len()
+                && (b[j + 1].is_ascii_digit() || b[j + 1] == b'o')))
+    {
         j += 1;
     }
     j
@@ -436,7 +558,12 @@ fn spelled_run(f: &str, i: usize) -> Option<usize> {
         let cl = utf8_len(b[j]);
         let after = j + cl;
         // The unit must be a single char.
-        if after < b.len() && (is_word_byte(b[after]) || (b[after] != b' ' && is_leet_symbol(b[after]) && !is_spacing_separator(b[after]))) {
+        if after < b.len()
+            && (is_word_byte(b[after])
+                || (b[after] != b' '
+                    && is_leet_symbol(b[after])
+                    && !is_spacing_separator(b[after])))
+        {
             break;
         }
         units += 1;
@@ -458,7 +585,9 @@ fn spelled_run(f: &str, i: usize) -> Option<usize> {
 fn note_separator(cand: &mut Candidates, out: &[u8]) {
     // out ends with the separator just pushed; was the token before it a single char?
     let n = out.len();
-    let single = n >= 2 && is_word_byte(out[n - 2]) && (n < 3 || !is_word_byte(out[n - 3]) || out[n - 2] >= 0x80);
+    let single = n >= 2
+        && is_word_byte(out[n - 2])
+        && (n < 3 || !is_word_byte(out[n - 3]) || out[n - 2] >= 0x80);
     if single {
         cand.single_run += 1;
         if cand.single_run >= 3 {
@@ -605,7 +734,9 @@ mod tests {
     use super::*;
 
     fn norm(s: &str) -> String {
-        Normalizer::with_vocabulary(["telegram", "bitcoin", "usdt", "payment"]).normalize(s).text
+        Normalizer::with_vocabulary(["telegram", "bitcoin", "usdt", "payment"])
+            .normalize(s)
+            .text
     }
 
     #[test]
@@ -642,7 +773,10 @@ mod tests {
 
     #[test]
     fn collapses_spelled_words() {
-        assert_eq!(norm("add me on T e l e g r a m now"), "add me on telegram now");
+        assert_eq!(
+            norm("add me on T e l e g r a m now"),
+            "add me on telegram now"
+        );
         assert_eq!(norm("W.h.a.t.s.A.p.p"), "whatsapp");
         assert_eq!(norm("t_e_l_e_g_r_a_m"), "telegram");
         assert_eq!(norm("a b c"), "a b c");
@@ -655,19 +789,29 @@ mod tests {
         assert_eq!(norm("b1tco1n"), "bitcoin");
         assert_eq!(norm("p@yment"), "payment");
         assert_eq!(norm("earn 5OOO daily"), "earn 5000 daily");
-        assert_eq!(norm("covid19 mp3 4g $500 @handle"), "covid19 mp3 4g $500 @handle");
+        assert_eq!(
+            norm("covid19 mp3 4g $500 @handle"),
+            "covid19 mp3 4g $500 @handle"
+        );
     }
 
     #[test]
     fn spans_map_back_to_original() {
         let n = Normalizer::default();
-        for text in ["Hello  Т е л е г р а м and ＷｈａｔｓＡｐｐ", "加  微信 ok", "x\u{200B}y te1egr@m"] {
+        for text in [
+            "Hello  Т е л е г р а м and ＷｈａｔｓＡｐｐ",
+            "加  微信 ok",
+            "x\u{200B}y te1egr@m",
+        ] {
             let norm = n.normalize(text);
             let t = norm.as_str();
             for (s, _) in t.char_indices() {
                 for (e, c) in t[s..].char_indices() {
                     let (os, oe) = norm.original_span(s, s + e + c.len_utf8());
-                    assert!(text.is_char_boundary(os) && text.is_char_boundary(oe) && os <= oe, "{text:?} {s}");
+                    assert!(
+                        text.is_char_boundary(os) && text.is_char_boundary(oe) && os <= oe,
+                        "{text:?} {s}"
+                    );
                 }
             }
         }

@@ -106,8 +106,15 @@ pub(crate) struct Source {
 }
 
 impl Source {
-    pub(crate) fn err(&self, kind: PackErrorKind, byte: usize, msg: impl Into<String>) -> PackError {
-        PackError::new(kind, msg).with_origin(&self.origin).at(&self.text, byte)
+    pub(crate) fn err(
+        &self,
+        kind: PackErrorKind,
+        byte: usize,
+        msg: impl Into<String>,
+    ) -> PackError {
+        PackError::new(kind, msg)
+            .with_origin(&self.origin)
+            .at(&self.text, byte)
     }
 }
 
@@ -116,18 +123,25 @@ impl Source {
 pub(crate) fn parse(origin: &str, text: &str) -> Result<Source, PackError> {
     match toml::from_str::<Document>(text) {
         Ok(doc) => {
-            let src = Source { origin: origin.to_owned(), text: text.to_owned(), doc };
+            let src = Source {
+                origin: origin.to_owned(),
+                text: text.to_owned(),
+                doc,
+            };
             validate_shapes(&src)?;
             Ok(src)
         }
         Err(e) => {
-            let mut err = PackError::new(PackErrorKind::Syntax, clean_toml_message(e.message())).with_origin(origin);
+            let mut err = PackError::new(PackErrorKind::Syntax, clean_toml_message(e.message()))
+                .with_origin(origin);
             if let Some(span) = e.span() {
                 err = err.at(text, span.start);
                 if let Some(id) = enclosing_item_id(text, span.start) {
                     err = err.with_rule(id);
                 }
-                if let Some(field) = field_from_message(e.message()).or_else(|| key_at(text, span.start)) {
+                if let Some(field) =
+                    field_from_message(e.message()).or_else(|| key_at(text, span.start))
+                {
                     err = err.with_field(field);
                 }
             }
@@ -169,7 +183,10 @@ fn enclosing_item_id(text: &str, byte: usize) -> Option<String> {
         .max()
         .or_else(|| {
             // The span may sit on the header itself.
-            ["[[rule]]", "[[category]]", "[[combination]]"].iter().filter_map(|h| text[byte..].find(h).filter(|&i| i == 0).map(|_| byte)).max()
+            ["[[rule]]", "[[category]]", "[[combination]]"]
+                .iter()
+                .filter_map(|h| text[byte..].find(h).filter(|&i| i == 0).map(|_| byte))
+                .max()
         })?;
     let after = &text[header..];
     let next_header = after[2..].find("\n[").map_or(after.len(), |i| i + 2);
@@ -186,7 +203,12 @@ fn enclosing_item_id(text: &str, byte: usize) -> Option<String> {
 
 fn valid_id(id: &str, allow_dot: bool) -> bool {
     !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || (allow_dot && (b == b'.' || b == b'-')))
+        && id.bytes().all(|b| {
+            b.is_ascii_lowercase()
+                || b.is_ascii_digit()
+                || b == b'_'
+                || (allow_dot && (b == b'.' || b == b'-'))
+        })
 }
 
 /// Checks that need one document only: id syntax, weights, non-empty patterns.
@@ -194,7 +216,11 @@ fn validate_shapes(src: &Source) -> Result<(), PackError> {
     for c in &src.doc.category {
         if !valid_id(c.id.get_ref(), false) {
             return Err(src
-                .err(PackErrorKind::InvalidValue, c.id.span().start, "category ids use only a-z, 0-9 and _")
+                .err(
+                    PackErrorKind::InvalidValue,
+                    c.id.span().start,
+                    "category ids use only a-z, 0-9 and _",
+                )
                 .with_rule(c.id.get_ref().as_str())
                 .with_field("id"));
         }
@@ -208,47 +234,103 @@ fn validate_shapes(src: &Source) -> Result<(), PackError> {
     for r in &src.doc.rule {
         let id = r.id.get_ref();
         if !valid_id(id, true) {
-            return Err(src.err(PackErrorKind::InvalidValue, r.id.span().start, "rule ids use only a-z, 0-9, _, . and -").with_rule(id.as_str()).with_field("id"));
+            return Err(src
+                .err(
+                    PackErrorKind::InvalidValue,
+                    r.id.span().start,
+                    "rule ids use only a-z, 0-9, _, . and -",
+                )
+                .with_rule(id.as_str())
+                .with_field("id"));
         }
         let w = *r.weight.get_ref();
         if !w.is_finite() || w.abs() > 100.0 {
-            return Err(src.err(PackErrorKind::InvalidValue, r.weight.span().start, "weight must be a finite number between -100 and 100").with_rule(id.as_str()).with_field("weight"));
+            return Err(src
+                .err(
+                    PackErrorKind::InvalidValue,
+                    r.weight.span().start,
+                    "weight must be a finite number between -100 and 100",
+                )
+                .with_rule(id.as_str())
+                .with_field("weight"));
         }
         if r.phrases.is_empty() && r.regexes.is_empty() {
             return Err(src
-                .err(PackErrorKind::InvalidValue, r.id.span().start, "a rule needs at least one entry in `phrases` or `regexes`")
+                .err(
+                    PackErrorKind::InvalidValue,
+                    r.id.span().start,
+                    "a rule needs at least one entry in `phrases` or `regexes`",
+                )
                 .with_rule(id.as_str())
                 .with_field("phrases"));
         }
         for (i, p) in r.phrases.iter().enumerate() {
-            if p.get_ref().trim_matches(|c: char| c == '*' || c.is_whitespace()).is_empty() {
-                return Err(src.err(PackErrorKind::InvalidValue, p.span().start, "empty phrase").with_rule(id.as_str()).with_field(format!("phrases[{i}]")));
+            if p.get_ref()
+                .trim_matches(|c: char| c == '*' || c.is_whitespace())
+                .is_empty()
+            {
+                return Err(src
+                    .err(PackErrorKind::InvalidValue, p.span().start, "empty phrase")
+                    .with_rule(id.as_str())
+                    .with_field(format!("phrases[{i}]")));
             }
         }
     }
     for c in &src.doc.combination {
         let id = c.id.get_ref();
         if !valid_id(id, true) {
-            return Err(src.err(PackErrorKind::InvalidValue, c.id.span().start, "combination ids use only a-z, 0-9, _, . and -").with_rule(id.as_str()).with_field("id"));
+            return Err(src
+                .err(
+                    PackErrorKind::InvalidValue,
+                    c.id.span().start,
+                    "combination ids use only a-z, 0-9, _, . and -",
+                )
+                .with_rule(id.as_str())
+                .with_field("id"));
         }
         let w = *c.weight.get_ref();
         if !w.is_finite() || w.abs() > 100.0 {
-            return Err(src.err(PackErrorKind::InvalidValue, c.weight.span().start, "weight must be a finite number between -100 and 100").with_rule(id.as_str()).with_field("weight"));
+            return Err(src
+                .err(
+                    PackErrorKind::InvalidValue,
+                    c.weight.span().start,
+                    "weight must be a finite number between -100 and 100",
+                )
+                .with_rule(id.as_str())
+                .with_field("weight"));
         }
         if c.all_of.is_empty() && c.any_of.is_empty() && c.of.is_empty() {
             return Err(src
-                .err(PackErrorKind::InvalidValue, c.id.span().start, "a combination needs `all_of`, `any_of` or `at_least` with `of`")
+                .err(
+                    PackErrorKind::InvalidValue,
+                    c.id.span().start,
+                    "a combination needs `all_of`, `any_of` or `at_least` with `of`",
+                )
                 .with_rule(id.as_str())
                 .with_field("all_of"));
         }
         if c.at_least > c.of.len() || (c.at_least == 0 && !c.of.is_empty()) {
             return Err(src
-                .err(PackErrorKind::InvalidValue, c.id.span().start, format!("`at_least` must be between 1 and the number of terms in `of` ({})", c.of.len()))
+                .err(
+                    PackErrorKind::InvalidValue,
+                    c.id.span().start,
+                    format!(
+                        "`at_least` must be between 1 and the number of terms in `of` ({})",
+                        c.of.len()
+                    ),
+                )
                 .with_rule(id.as_str())
                 .with_field("at_least"));
         }
         if c.within == Some(0) {
-            return Err(src.err(PackErrorKind::InvalidValue, c.id.span().start, "`within` must be at least 1 byte").with_rule(id.as_str()).with_field("within"));
+            return Err(src
+                .err(
+                    PackErrorKind::InvalidValue,
+                    c.id.span().start,
+                    "`within` must be at least 1 byte",
+                )
+                .with_rule(id.as_str())
+                .with_field("within"));
         }
     }
     Ok(())

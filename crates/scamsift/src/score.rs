@@ -27,7 +27,11 @@ pub struct Thresholds {
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { suspicious: 0.5, scam: 0.8, scam_min_categories: 2 }
+        Thresholds {
+            suspicious: 0.5,
+            scam: 0.8,
+            scam_min_categories: 2,
+        }
     }
 }
 
@@ -79,8 +83,16 @@ pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> 
         if rules.is_empty() {
             continue;
         }
-        let mut pos: Vec<f64> = rules.iter().map(|&r| model.weight(r)).filter(|w| *w > 0.0).collect();
-        let mut neg: Vec<f64> = rules.iter().map(|&r| model.weight(r)).filter(|w| *w < 0.0).collect();
+        let mut pos: Vec<f64> = rules
+            .iter()
+            .map(|&r| model.weight(r))
+            .filter(|w| *w > 0.0)
+            .collect();
+        let mut neg: Vec<f64> = rules
+            .iter()
+            .map(|&r| model.weight(r))
+            .filter(|w| *w < 0.0)
+            .collect();
         let (p, n) = (diminishing(&mut pos), diminishing(&mut neg));
         match model.categories[c].family_idx {
             Some(f) => {
@@ -124,13 +136,21 @@ pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> 
             }
         }
     };
-    Scored { label, top, family_points, categories, combos }
+    Scored {
+        label,
+        top,
+        family_points,
+        categories,
+        combos,
+    }
 }
 
 fn term_fired(model: &Model, term: Term, fired: &[u32]) -> bool {
     match term {
         Term::Rule(r) => fired.binary_search(&r).is_ok(),
-        Term::Category(c) => fired.iter().any(|&r| model.rules[r as usize].category_idx == c),
+        Term::Category(c) => fired
+            .iter()
+            .any(|&r| model.rules[r as usize].category_idx == c),
     }
 }
 
@@ -147,16 +167,33 @@ fn clauses_hold(combo: &crate::model::Combination, present: &dyn Fn(usize) -> bo
     let ny = combo.any_of.len();
     let all = (0..na).all(present);
     let any = ny == 0 || (na..na + ny).any(present);
-    let at_least = combo.at_least == 0 || (na + ny..na + ny + combo.of.len()).filter(|&i| present(i)).count() >= combo.at_least;
+    let at_least = combo.at_least == 0
+        || (na + ny..na + ny + combo.of.len())
+            .filter(|&i| present(i))
+            .count()
+            >= combo.at_least;
     all && any && at_least
 }
 
-fn combination_fires(model: &Model, combo: &crate::model::Combination, hits: &[RawHit], fired: &[u32]) -> bool {
-    let terms: Vec<Term> = combo.all_of.iter().chain(&combo.any_of).chain(&combo.of).copied().collect();
+fn combination_fires(
+    model: &Model,
+    combo: &crate::model::Combination,
+    hits: &[RawHit],
+    fired: &[u32],
+) -> bool {
+    let terms: Vec<Term> = combo
+        .all_of
+        .iter()
+        .chain(&combo.any_of)
+        .chain(&combo.of)
+        .copied()
+        .collect();
     if !clauses_hold(combo, &|i| term_fired(model, terms[i], fired)) {
         return false;
     }
-    let Some(window) = combo.within else { return true };
+    let Some(window) = combo.within else {
+        return true;
+    };
     // Proximity: some window of `within` bytes of normalised text holds hits satisfying every clause.
     let mut events: Vec<(u32, u32, usize)> = Vec::new();
     for h in hits {

@@ -42,7 +42,9 @@ impl std::str::FromStr for Label {
             "clean" => Ok(Label::Clean),
             "suspicious" => Ok(Label::Suspicious),
             "scam" => Ok(Label::Scam),
-            other => Err(format!("unknown verdict `{other}` (expected clean, suspicious or scam)")),
+            other => Err(format!(
+                "unknown verdict `{other}` (expected clean, suspicious or scam)"
+            )),
         }
     }
 }
@@ -147,7 +149,9 @@ impl Verdict {
                 *units = 0;
             }
             let target = target.min(text.len());
-            *units += text.get(*byte..target).map_or(0, |s| s.encode_utf16().count());
+            *units += text
+                .get(*byte..target)
+                .map_or(0, |s| s.encode_utf16().count());
             *byte = target;
             *units
         };

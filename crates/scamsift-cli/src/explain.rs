@@ -1,0 +1,150 @@
+//! `scamsift explain`: a readable account of one verdict.
+
+use std::fmt::Write as _;
+use std::io::{self, IsTerminal, Read};
+use std::process::ExitCode;
+
+use clap::Args;
+use scamsift::{risk, Classifier, Verdict};
+
+use crate::output::{why, Style};
+use crate::PackArgs;
+
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    /// The text to explain, or `-` to read it from stdin.
+    text: String,
+    /// Print the full verdict as JSON instead.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    pack: PackArgs,
+}
+
+pub(crate) fn run(args: &ExplainArgs) -> Result<ExitCode, String> {
+    let classifier = args.pack.build()?;
+    let text = if args.text == "-" {
+        let mut s = String::new();
+        io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("stdin: {e}"))?;
+        s
+    } else {
+        args.text.clone()
+    };
+    let v = classifier.classify(&text);
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
+        );
+    } else {
+        print!(
+            "{}",
+            render(
+                &classifier,
+                &text,
+                &v,
+                Style::detect(io::stdout().is_terminal())
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The explanation as text.
+pub(crate) fn render(classifier: &Classifier, text: &str, v: &Verdict, style: Style) -> String {
+    let mut s = String::new();
+    let fam = v.family.as_deref().unwrap_or("none");
+    let _ = writeln!(
+        s,
+        "{}  risk {:.2}  top family: {fam}{}",
+        style.verdict(v.verdict),
+        v.score,
+        if v.truncated {
+            "  (text truncated)"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(s);
+    if v.hits.is_empty() {
+        let _ = writeln!(s, "No indicator matched.");
+    } else {
+        let _ = writeln!(s, "{}", style.highlight(text, &v.hits));
+        let _ = writeln!(s);
+    }
+    let (counter, evidence): (Vec<_>, Vec<_>) = v.hits.iter().partition(|h| h.is_counter());
+    if !evidence.is_empty() {
+        let _ = writeln!(s, "{}", style.paint("1", "Indicators"));
+        for h in &evidence {
+            let rule = classifier.rule(&h.rule);
+            let _ = writeln!(
+                s,
+                "  {:+.2}  {}  [{} → {}]  bytes {}..{}: “{}”",
+                h.weight, h.rule, h.category, h.family, h.start, h.end, h.text
+            );
+            if let Some(r) = rule {
+                for line in r.description.lines() {
+                    let _ = writeln!(s, "          {}", line.trim());
+                }
+            }
+        }
+        let _ = writeln!(s);
+    }
+    if !v.combinations.is_empty() {
+        let _ = writeln!(s, "{}", style.paint("1", "Combinations"));
+        for c in &v.combinations {
+            let desc = classifier
+                .combinations()
+                .find(|k| k.id == c.id)
+                .map(|k| k.description.clone())
+                .unwrap_or_default();
+            let _ = writeln!(s, "  {:+.2}  {}  [{}]  {}", c.weight, c.id, c.family, desc);
+        }
+        let _ = writeln!(s);
+    }
+    if !counter.is_empty() {
+        let _ = writeln!(s, "{}", style.paint("1", "Counter-evidence"));
+        for h in &counter {
+            let desc = classifier
+                .rule(&h.rule)
+                .map(|r| why(&r.description).to_owned())
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "  {:+.2}  {}  [{}]: “{}” — {desc}",
+                h.weight, h.rule, h.category, h.text
+            );
+        }
+        let _ = writeln!(s);
+    }
+    let _ = writeln!(s, "{}", style.paint("1", "How the score was reached"));
+    let t = classifier.thresholds();
+    for (family, points) in &v.points {
+        let mut parts: Vec<String> = v
+            .evidence
+            .iter()
+            .filter(|e| &e.family == family || &*e.family == "*")
+            .map(|e| format!("{} {:+.2} ({})", e.category, e.points, e.rules.join(", ")))
+            .collect();
+        parts.extend(
+            v.combinations
+                .iter()
+                .filter(|c| &c.family == family)
+                .map(|c| format!("combination {} {:+.2}", c.id, c.weight)),
+        );
+        let _ = writeln!(
+            s,
+            "  {family}: {} = {points:.2} points → risk 1 − e^(−{points:.2}/3) = {:.2}",
+            parts.join(" + "),
+            risk(*points)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "  verdict: scam at risk ≥ {:.2} with ≥ {} positive categories of the family; suspicious at risk ≥ {:.2}; else clean.",
+        t.scam, t.scam_min_categories, t.suspicious
+    );
+    s
+}
