@@ -111,11 +111,9 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
             }
         })
         .sum();
-    let progress = if !args.quiet
-        && io::stderr().is_terminal()
-        && total_size.is_none_or(|s| s > (8 << 20))
-    {
-        let pb = match total_size {
+    let progress =
+        if !args.quiet && io::stderr().is_terminal() && total_size.is_none_or(|s| s > (8 << 20)) {
+            let pb = match total_size {
             Some(n) => ProgressBar::new(n).with_style(
                 ProgressStyle::with_template(
                     "{spinner} {bytes}/{total_bytes} {wide_bar} {bytes_per_sec} ETA {eta} · {msg}",
@@ -127,11 +125,11 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             ),
         };
-        pb.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
-        Some(pb)
-    } else {
-        None
-    };
+            pb.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+            Some(pb)
+        } else {
+            None
+        };
 
     let started = Instant::now();
     let max_bytes = args.pack.max_bytes;

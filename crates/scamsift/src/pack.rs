@@ -177,17 +177,12 @@ fn key_at(text: &str, byte: usize) -> Option<String> {
 /// The `id` of the `[[rule]]`/`[[category]]`/`[[combination]]` table that contains `byte`.
 fn enclosing_item_id(text: &str, byte: usize) -> Option<String> {
     let byte = byte.min(text.len());
+    // Search up to the end of the error's line, so a span on a header line finds that header.
+    let line_end = text[byte..].find('\n').map_or(text.len(), |i| byte + i);
     let header = ["[[rule]]", "[[category]]", "[[combination]]"]
         .iter()
-        .filter_map(|h| text[..byte].rfind(h))
-        .max()
-        .or_else(|| {
-            // The span may sit on the header itself.
-            ["[[rule]]", "[[category]]", "[[combination]]"]
-                .iter()
-                .filter_map(|h| text[byte..].find(h).filter(|&i| i == 0).map(|_| byte))
-                .max()
-        })?;
+        .filter_map(|h| text[..line_end].rfind(h))
+        .max()?;
     let after = &text[header..];
     let next_header = after[2..].find("\n[").map_or(after.len(), |i| i + 2);
     for line in after[..next_header].lines() {

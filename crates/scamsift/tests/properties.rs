@@ -1,0 +1,63 @@
+//! Property tests: the classifier never panics, and every hit span is a char-boundary span of the
+//! original text whose text is the reported text.
+
+use proptest::prelude::*;
+use scamsift::Classifier;
+
+/// Text made of pieces that exercise the normaliser: scam words, homoglyphs, invisibles, separators,
+/// leet symbols, combining marks, CJK and Thai, and arbitrary chars.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("telegram".to_string()),
+        Just("T e l e g r a m".to_string()),
+        Just("W.h.a.t.s.A.p.p".to_string()),
+        Just("te1egr@m".to_string()),
+        Just("Теlеgrаm".to_string()),
+        Just("\u{200B}".to_string()),
+        Just("\u{00AD}".to_string()),
+        Just("e\u{0301}\u{0323}".to_string()),
+        Just("lương 15 triệu".to_string()),
+        Just("月薪3万 加微信".to_string()),
+        Just("รายได้สูง".to_string()),
+        Just("𝐔𝐒𝐃𝐓 ＵＳＤＴ".to_string()),
+        Just("earn $5OOO/day".to_string()),
+        Just("  \n\t ".to_string()),
+        Just("-_.*|!$@0134579".to_string()),
+        Just("t.me/abc wa.me/60123456789".to_string()),
+        any::<String>(),
+        "[a-z ]{0,12}",
+        "\\PC{0,6}",
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn spans_are_valid_for_any_text(text in tricky_text()) {
+        let c = Classifier::builtin();
+        let v = c.classify(&text);
+        prop_assert!((0.0..=1.0).contains(&v.score));
+        for h in &v.hits {
+            prop_assert!(h.start <= h.end && h.end <= text.len());
+            prop_assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+            prop_assert_eq!(&text[h.start..h.end], h.text.as_str());
+            prop_assert_eq!(text[..h.start].chars().count(), h.char_start);
+            prop_assert_eq!(text[..h.end].chars().count(), h.char_end);
+        }
+        let utf16 = v.utf16_spans(&text);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        for (h, (s, e)) in v.hits.iter().zip(utf16) {
+            prop_assert_eq!(String::from_utf16(&units[s..e]).unwrap(), h.text.clone());
+        }
+    }
+
+    #[test]
+    fn arbitrary_unicode_never_panics(text in any::<String>()) {
+        let v = Classifier::builtin().classify(&text);
+        for h in &v.hits {
+            prop_assert_eq!(&text[h.start..h.end], h.text.as_str());
+        }
+    }
+}
