@@ -13,40 +13,74 @@ fn cmd() -> Command {
 }
 
 fn records(out: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(out).lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect()
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
 }
 
 fn write_temp(name: &str, content: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
-    std::fs::File::create(&path).unwrap().write_all(content).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(content)
+        .unwrap();
     (dir, path)
 }
 
 #[test]
 fn scan_stdin_text_flags_a_lure_with_exit_1() {
-    let out = cmd().args(["scan", "-q"]).write_stdin(LURE).assert().code(1).get_output().stdout.clone();
+    let out = cmd()
+        .args(["scan", "-q"])
+        .write_stdin(LURE)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let recs = records(&out);
     assert_eq!(recs.len(), 1);
     assert_eq!(recs[0]["id"], "-");
     assert_ne!(recs[0]["verdict"], "clean");
     assert_eq!(recs[0]["family"], "recruitment_lure");
     for h in recs[0]["hits"].as_array().unwrap() {
-        let (s, e) = (h["start"].as_u64().unwrap() as usize, h["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            h["start"].as_u64().unwrap() as usize,
+            h["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&LURE[s..e], h["text"].as_str().unwrap());
     }
 }
 
 #[test]
 fn clean_input_exits_0_and_exit_zero_overrides() {
-    cmd().args(["scan", "-q"]).write_stdin("See you at lunch").assert().code(0);
-    cmd().args(["scan", "-q", "--exit-zero"]).write_stdin(LURE).assert().code(0);
+    cmd()
+        .args(["scan", "-q"])
+        .write_stdin("See you at lunch")
+        .assert()
+        .code(0);
+    cmd()
+        .args(["scan", "-q", "--exit-zero"])
+        .write_stdin(LURE)
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn lines_format_one_record_per_line_with_file_line_ids() {
-    let (_d, p) = write_temp("msgs.txt", format!("hello there\n{LURE}\n\nbye\n").as_bytes());
-    let out = cmd().args(["scan", "-q", "--input-format", "lines"]).arg(&p).assert().code(1).get_output().stdout.clone();
+    let (_d, p) = write_temp(
+        "msgs.txt",
+        format!("hello there\n{LURE}\n\nbye\n").as_bytes(),
+    );
+    let out = cmd()
+        .args(["scan", "-q", "--input-format", "lines"])
+        .arg(&p)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let recs = records(&out);
     assert_eq!(recs.len(), 4);
     assert!(recs[1]["id"].as_str().unwrap().ends_with("msgs.txt:2"));
@@ -61,14 +95,27 @@ fn jsonl_errors_are_records_and_scan_goes_on() {
         serde_json::json!({"id": "e", "text": LURE, "lang": "en"})
     );
     let (_d, p) = write_temp("in.jsonl", input.as_bytes());
-    let out = cmd().args(["scan", "-q", "--keep-fields", "lang"]).arg(&p).assert().code(1).get_output().stdout.clone();
+    let out = cmd()
+        .args(["scan", "-q", "--keep-fields", "lang"])
+        .arg(&p)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let recs = records(&out);
     assert_eq!(recs.len(), 5, "one output record per input record");
     assert_eq!(recs[0]["id"], "a");
     assert_eq!(recs[0]["lang"], "en");
-    assert!(recs[1]["error"].as_str().unwrap().contains("malformed JSON"));
+    assert!(recs[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("malformed JSON"));
     assert_eq!(recs[1]["line"], 2);
-    assert!(recs[2]["error"].as_str().unwrap().contains("missing text field"));
+    assert!(recs[2]["error"]
+        .as_str()
+        .unwrap()
+        .contains("missing text field"));
     assert!(recs[3]["error"].as_str().unwrap().contains("not a string"));
     assert_eq!(recs[4]["id"], "e");
     assert_ne!(recs[4]["verdict"], "clean");
@@ -78,7 +125,14 @@ fn jsonl_errors_are_records_and_scan_goes_on() {
 fn csv_with_wrong_field_count_yields_error_record() {
     let input = format!("id,body\n1,hello\n2,\"{LURE}\"\n3,too,many\n4,bye\n");
     let (_d, p) = write_temp("in.csv", input.as_bytes());
-    let out = cmd().args(["scan", "-q", "--text-field", "body", "--id-field", "id"]).arg(&p).assert().code(1).get_output().stdout.clone();
+    let out = cmd()
+        .args(["scan", "-q", "--text-field", "body", "--id-field", "id"])
+        .arg(&p)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let recs = records(&out);
     assert_eq!(recs.len(), 4);
     assert_eq!(recs[1]["id"], "2");
@@ -87,7 +141,12 @@ fn csv_with_wrong_field_count_yields_error_record() {
     assert_eq!(recs[2]["line"], 4);
     assert_eq!(recs[3]["id"], "4");
     // A missing text column is a usage error.
-    cmd().args(["scan", "-q", "--text-field", "nope"]).arg(&p).assert().code(2).stderr(predicate::str::contains("no column `nope`"));
+    cmd()
+        .args(["scan", "-q", "--text-field", "nope"])
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no column `nope`"));
 }
 
 #[test]
@@ -95,7 +154,14 @@ fn invalid_utf8_is_decoded_lossily_and_marked() {
     let mut bytes = b"hello \xff\xfe world\n".to_vec();
     bytes.extend_from_slice(LURE.as_bytes());
     let (_d, p) = write_temp("bad.txt", &bytes);
-    let out = cmd().args(["scan", "-q", "-f", "lines"]).arg(&p).assert().code(1).get_output().stdout.clone();
+    let out = cmd()
+        .args(["scan", "-q", "-f", "lines"])
+        .arg(&p)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let recs = records(&out);
     assert_eq!(recs.len(), 2);
     assert_eq!(recs[0]["lossy_utf8"], true);
@@ -106,12 +172,23 @@ fn invalid_utf8_is_decoded_lossily_and_marked() {
 fn output_order_is_input_order_with_threads() {
     let mut input = String::new();
     for i in 0..5000 {
-        let text = if i % 7 == 0 { LURE.to_string() } else { format!("message number {i} about lunch") };
+        let text = if i % 7 == 0 {
+            LURE.to_string()
+        } else {
+            format!("message number {i} about lunch")
+        };
         input.push_str(&serde_json::json!({"id": i, "text": text}).to_string());
         input.push('\n');
     }
     let (_d, p) = write_temp("many.jsonl", input.as_bytes());
-    let out = cmd().args(["scan", "-q", "-j", "2"]).arg(&p).assert().code(1).get_output().stdout.clone();
+    let out = cmd()
+        .args(["scan", "-q", "-j", "2"])
+        .arg(&p)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let recs = records(&out);
     assert_eq!(recs.len(), 5000);
     for (i, r) in recs.iter().enumerate() {
@@ -124,7 +201,9 @@ fn output_order_is_input_order_with_threads() {
 fn hundred_thousand_records_in_give_hundred_thousand_out() {
     let mut input = String::with_capacity(6_000_000);
     for i in 0..100_000 {
-        input.push_str(&format!("{{\"id\":{i},\"text\":\"msg {i} see you at 5\"}}\n"));
+        input.push_str(&format!(
+            "{{\"id\":{i},\"text\":\"msg {i} see you at 5\"}}\n"
+        ));
     }
     let (_d, p) = write_temp("big.jsonl", input.as_bytes());
     let assert = cmd().args(["scan"]).arg(&p).assert().code(0);
@@ -136,9 +215,30 @@ fn hundred_thousand_records_in_give_hundred_thousand_out() {
 #[test]
 fn only_flagged_and_min_verdict_filter_output() {
     let input = format!("hello\n{LURE}\nbye\n");
-    let out = cmd().args(["scan", "-q", "-f", "lines", "--only-flagged"]).write_stdin(input.clone()).assert().code(1).get_output().stdout.clone();
+    let out = cmd()
+        .args(["scan", "-q", "-f", "lines", "--only-flagged"])
+        .write_stdin(input.clone())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(records(&out).len(), 1);
-    let out = cmd().args(["scan", "-q", "-f", "lines", "--only-flagged", "--min-verdict", "scam"]).write_stdin(input).assert().get_output().stdout.clone();
+    let out = cmd()
+        .args([
+            "scan",
+            "-q",
+            "-f",
+            "lines",
+            "--only-flagged",
+            "--min-verdict",
+            "scam",
+        ])
+        .write_stdin(input)
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
     assert!(records(&out).iter().all(|r| r["verdict"] == "scam"));
 }
 
@@ -149,12 +249,19 @@ fn pretty_output_highlights_spans() {
         .write_stdin(LURE)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("[[").and(predicate::str::contains("SCAM").or(predicate::str::contains("SUSPICIOUS"))));
+        .stdout(
+            predicate::str::contains("[[")
+                .and(predicate::str::contains("SCAM").or(predicate::str::contains("SUSPICIOUS"))),
+        );
 }
 
 #[test]
 fn missing_file_is_exit_2() {
-    cmd().args(["scan", "-q", "/no/such/file.txt"]).assert().code(2).stderr(predicate::str::contains("/no/such/file.txt"));
+    cmd()
+        .args(["scan", "-q", "/no/such/file.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/no/such/file.txt"));
 }
 
 #[test]
@@ -176,32 +283,70 @@ examples.positive = ["pay with a gift card"]
 examples.negative = ["a card"]
 "#;
     let (_d, p) = write_temp("mine.toml", pack.as_bytes());
-    let out = cmd().args(["scan", "-q", "--no-builtin", "--pack"]).arg(&p).write_stdin("pay by gift card").assert().code(1).get_output().stdout.clone();
+    let out = cmd()
+        .args(["scan", "-q", "--no-builtin", "--pack"])
+        .arg(&p)
+        .write_stdin("pay by gift card")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let recs = records(&out);
     assert_eq!(recs[0]["hits"][0]["rule"], "m.gift");
     assert_eq!(recs[0]["family"], "f");
     let (_d2, bad) = write_temp("bad.toml", b"[pack]\nname='x'\nversion='1'\n[[rule]]\nid='r'\ncategory='zz'\nweight=1\nphrases=['a b']\n");
-    cmd().args(["scan", "-q", "--pack"]).arg(&bad).write_stdin("x").assert().code(2).stderr(predicate::str::contains("rule `r`, field `category`"));
+    cmd()
+        .args(["scan", "-q", "--pack"])
+        .arg(&bad)
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("rule `r`, field `category`"));
 }
 
 #[test]
 fn explain_shows_hits_combinations_and_score() {
+    cmd().args(["explain", LURE]).assert().success().stdout(
+        predicate::str::contains("Indicators")
+            .and(predicate::str::contains("How the score was reached"))
+            .and(predicate::str::contains("Why:")),
+    );
     cmd()
-        .args(["explain", LURE])
+        .args(["explain", "-", "--json"])
+        .write_stdin(LURE)
         .assert()
         .success()
-        .stdout(predicate::str::contains("Indicators").and(predicate::str::contains("How the score was reached")).and(predicate::str::contains("Why:")));
-    cmd().args(["explain", "-", "--json"]).write_stdin(LURE).assert().success().stdout(predicate::str::contains("\"verdict\""));
+        .stdout(predicate::str::contains("\"verdict\""));
 }
 
 #[test]
 fn rules_subcommands() {
-    cmd().args(["rules", "list"]).assert().success().stdout(predicate::str::contains("salary_bait"));
+    cmd()
+        .args(["rules", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("salary_bait"));
     let list = cmd().args(["rules", "list"]).output().unwrap();
-    let first_id = String::from_utf8_lossy(&list.stdout).lines().nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
-    cmd().args(["rules", "show", &first_id]).assert().success().stdout(predicate::str::contains("\"description\""));
+    let first_id = String::from_utf8_lossy(&list.stdout)
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    cmd()
+        .args(["rules", "show", &first_id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"description\""));
     cmd().args(["rules", "show", "no.such"]).assert().code(2);
-    cmd().args(["rules", "test"]).assert().success().stdout(predicate::str::contains("0 failed"));
+    cmd()
+        .args(["rules", "test"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 failed"));
     cmd().args(["rules", "lint"]).assert().success();
 }
 
@@ -229,7 +374,9 @@ examples.negative = ["alpha beta"]
         .arg(&p)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("FAIL t.broken").and(predicate::str::contains("2 failed")));
+        .stdout(
+            predicate::str::contains("FAIL t.broken").and(predicate::str::contains("2 failed")),
+        );
 }
 
 #[test]
@@ -255,5 +402,25 @@ examples.positive = ["telegram 5"]
         .arg(&p)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("`T` can never match").and(predicate::str::contains("`ư` can never match")).and(predicate::str::contains("no negative example")));
+        .stdout(
+            predicate::str::contains("`T` can never match")
+                .and(predicate::str::contains("`ư` can never match"))
+                .and(predicate::str::contains("no negative example")),
+        );
+}
+
+#[test]
+fn generated_rule_reference_is_up_to_date() {
+    let out = cmd().args(["rules", "doc"]).output().unwrap();
+    assert!(out.status.success());
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &out.stdout).unwrap();
+        return;
+    }
+    assert!(
+        committed == String::from_utf8_lossy(&out.stdout),
+        "docs/rules.md is stale: run `cargo run -p scamsift-cli -- rules doc > docs/rules.md`"
+    );
 }

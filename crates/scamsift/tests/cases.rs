@@ -25,7 +25,8 @@ struct Case {
 
 #[test]
 fn shared_cases() {
-    let cases: Cases = toml::from_str(include_str!("../../../tests/data/cases.toml")).expect("cases.toml parses");
+    let cases: Cases =
+        toml::from_str(include_str!("../../../tests/data/cases.toml")).expect("cases.toml parses");
     let c = Classifier::builtin();
     let mut failures = Vec::new();
     for case in &cases.case {
@@ -56,9 +57,20 @@ fn shared_cases() {
         }
         if !problems.is_empty() {
             let fired: Vec<&str> = v.hits.iter().map(|h| &*h.rule).collect();
-            failures.push(format!("{}: {} [score {:.2}, hits {fired:?}]", case.name, problems.join("; "), v.score));
+            failures.push(format!(
+                "{}: {} [score {:.2}, hits {fired:?}]",
+                case.name,
+                problems.join("; "),
+                v.score
+            ));
         }
     }
     assert!(cases.case.len() >= 20);
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.case.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.case.len(),
+        failures.join("\n")
+    );
 }
