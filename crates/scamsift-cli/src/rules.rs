@@ -250,12 +250,10 @@ fn unnormal_literals(c: &Classifier, re: &str) -> Vec<(char, String)> {
                         chars.next();
                     }
                 }
-                Some('x' | 'u' | 'U') => {
-                    if chars.peek() == Some(&'{') {
-                        for n in chars.by_ref() {
-                            if n == '}' {
-                                break;
-                            }
+                Some('x' | 'u' | 'U') if chars.peek() == Some(&'{') => {
+                    for n in chars.by_ref() {
+                        if n == '}' {
+                            break;
                         }
                     }
                 }

@@ -58,99 +58,108 @@ impl PackErrorKind {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackError {
-    pub(crate) kind: PackErrorKind,
-    pub(crate) origin: Option<String>,
-    pub(crate) position: Option<(usize, usize)>,
-    pub(crate) rule: Option<String>,
-    pub(crate) field: Option<String>,
-    pub(crate) message: String,
+    // Boxed so `Result<_, PackError>` stays one pointer wide.
+    inner: Box<Inner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
+    kind: PackErrorKind,
+    origin: Option<String>,
+    position: Option<(usize, usize)>,
+    rule: Option<String>,
+    field: Option<String>,
+    message: String,
 }
 
 impl PackError {
     pub(crate) fn new(kind: PackErrorKind, message: impl Into<String>) -> Self {
         PackError {
-            kind,
-            origin: None,
-            position: None,
-            rule: None,
-            field: None,
-            message: message.into(),
+            inner: Box::new(Inner {
+                kind,
+                origin: None,
+                position: None,
+                rule: None,
+                field: None,
+                message: message.into(),
+            }),
         }
     }
 
     pub(crate) fn with_origin(mut self, origin: &str) -> Self {
-        self.origin = Some(origin.to_owned());
+        self.inner.origin = Some(origin.to_owned());
         self
     }
 
     pub(crate) fn at(mut self, source: &str, byte: usize) -> Self {
-        self.position = Some(line_col(source, byte));
+        self.inner.position = Some(line_col(source, byte));
         self
     }
 
     pub(crate) fn with_rule(mut self, id: impl Into<String>) -> Self {
-        self.rule = Some(id.into());
+        self.inner.rule = Some(id.into());
         self
     }
 
     pub(crate) fn with_field(mut self, field: impl Into<String>) -> Self {
-        self.field = Some(field.into());
+        self.inner.field = Some(field.into());
         self
     }
 
     /// The kind of error.
     pub fn kind(&self) -> PackErrorKind {
-        self.kind
+        self.inner.kind
     }
 
     /// The file (or the name given to a pack loaded from a string).
     pub fn file(&self) -> Option<&str> {
-        self.origin.as_deref()
+        self.inner.origin.as_deref()
     }
 
     /// 1-based line of the offending item, when known.
     pub fn line(&self) -> Option<usize> {
-        self.position.map(|p| p.0)
+        self.inner.position.map(|p| p.0)
     }
 
     /// 1-based column of the offending item, when known.
     pub fn column(&self) -> Option<usize> {
-        self.position.map(|p| p.1)
+        self.inner.position.map(|p| p.1)
     }
 
     /// The id of the rule (or category, or combination) at fault, when known.
     pub fn rule_id(&self) -> Option<&str> {
-        self.rule.as_deref()
+        self.inner.rule.as_deref()
     }
 
     /// The field at fault, e.g. `regexes[2]`, when known.
     pub fn field(&self) -> Option<&str> {
-        self.field.as_deref()
+        self.inner.field.as_deref()
     }
 
     /// The description of the problem alone, without location.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 }
 
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error[{}]: ", self.kind.code())?;
-        if let Some(origin) = &self.origin {
+        let e = &self.inner;
+        write!(f, "error[{}]: ", e.kind.code())?;
+        if let Some(origin) = &e.origin {
             write!(f, "{origin}")?;
-            if let Some((l, c)) = self.position {
+            if let Some((l, c)) = e.position {
                 write!(f, ":{l}:{c}")?;
             }
             write!(f, ": ")?;
         }
-        match (&self.rule, &self.field) {
+        match (&e.rule, &e.field) {
             (Some(r), Some(fl)) => write!(f, "rule `{r}`, field `{fl}`: ")?,
             (Some(r), None) => write!(f, "rule `{r}`: ")?,
             (None, Some(fl)) => write!(f, "field `{fl}`: ")?,
             (None, None) => {}
         }
-        write!(f, "{}", self.message)
+        write!(f, "{}", e.message)
     }
 }
 

@@ -713,9 +713,10 @@ fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
         if buf.is_empty() {
             continue;
         }
-        if unit_end == end && buf == text[i..end] {
-            em.linear(i, &buf);
-        } else if unit_end == end && buf.len() == ch.len_utf8() && buf.chars().count() == 1 {
+        // Same bytes, or one char replaced by one char of the same UTF-8 length: offsets stay linear.
+        if unit_end == end
+            && (buf == text[i..end] || (buf.len() == ch.len_utf8() && buf.chars().count() == 1))
+        {
             em.linear(i, &buf);
         } else {
             em.atomic(i, unit_end, &buf);
