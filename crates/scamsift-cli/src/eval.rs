@@ -386,10 +386,11 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode, String> {
         for (name, b) in &base {
             let Some(v) = figures.get(name) else { continue };
             let higher = name.starts_with("recall.") || name.starts_with("perturb.");
+            // The baseline is rounded to 4 decimals: allow half a unit of rounding.
             let regressed = if higher {
-                *v + 1e-9 < *b
+                *v + 5e-5 < *b
             } else {
-                *v > *b + 1e-9
+                *v > *b + 5e-5
             };
             if regressed {
                 worse.push(format!("{name}: {:.4} → {:.4}", b, v));
@@ -407,8 +408,18 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode, String> {
         }
     }
     if let Some(path) = &args.write_baseline {
+        // Neutral labels (other fraud, unclear) are reported but not guarded; crypto_forum is watched.
+        let guarded = |k: &str| {
+            k.starts_with("recall.")
+                || k.starts_with("perturb.")
+                || NEGATIVE
+                    .iter()
+                    .chain(&["crypto_forum"])
+                    .any(|l| k == format!("flagged.{l}"))
+        };
         let rounded: BTreeMap<&String, f64> = figures
             .iter()
+            .filter(|(k, _)| guarded(k))
             .map(|(k, v)| (k, (v * 10_000.0).round() / 10_000.0))
             .collect();
         let json = serde_json::to_string_pretty(&rounded).map_err(|e| e.to_string())?;

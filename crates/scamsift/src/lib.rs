@@ -63,6 +63,11 @@
 //! ## Crate features
 //!
 //! * `rayon` (default): [`Classifier::classify_batch`] runs on all cores. Turn it off for WebAssembly.
+//! * `fast-regex` (default): the `regex` crate's lazy DFA and other speed-ups. Turn it off where code
+//!   size matters more than regex speed on long texts (the WebAssembly package does).
+//!
+//! Regexes support Unicode case folding and Unicode `\d`, `\w`, `\s`, but not `\p{…}` classes: the
+//! normalised text they run on has no need for them, and the tables would bloat the WebAssembly build.
 #![deny(missing_docs)]
 
 mod builtin;

@@ -566,6 +566,18 @@ fn spelled_run(f: &str, i: usize) -> Option<usize> {
         {
             break;
         }
+        // A unit followed by a different non-space separator and another letter starts the next
+        // spelled word ("y o u r m.o.b.i.l.e"): it is not part of this run. A space always ends a word.
+        if let Some(s) = sep {
+            if after + 1 < b.len()
+                && b[after] != s
+                && b[after] != b' '
+                && is_spacing_separator(b[after])
+                && is_word_byte(b[after + 1])
+            {
+                break;
+            }
+        }
         units += 1;
         end = after;
         if after >= b.len() || !is_spacing_separator(b[after]) {
@@ -781,6 +793,8 @@ mod tests {
         assert_eq!(norm("W.h.a.t.s.A.p.p"), "whatsapp");
         assert_eq!(norm("t_e_l_e_g_r_a_m"), "telegram");
         assert_eq!(norm("a b c"), "a b c");
+        assert_eq!(norm("y o u r m.o.b.i.l.e"), "your mobile");
+        assert_eq!(norm("e.a.r.n d-a-i-l-y"), "earn daily");
     }
 
     #[test]

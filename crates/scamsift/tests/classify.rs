@@ -32,7 +32,7 @@ fn every_builtin_rule_is_documented_and_has_examples() {
             "rule {} needs positive and negative examples",
             r.id
         );
-        for part in ["What:", "Why:", "False positives:"] {
+        for part in ["What:", "Why:", "False positives"] {
             assert!(
                 r.description.contains(part),
                 "rule {} description lacks `{part}`",
