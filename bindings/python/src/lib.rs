@@ -1,0 +1,881 @@
+//! Python bindings for scamsift: `scamsift._core`, a thin layer over the core crate.
+//!
+//! Design notes:
+//! * Every Rust call into the core runs with the interpreter detached (`py.detach`), so Python threads
+//!   classify in parallel, and inside `catch_unwind`, so a bug in the core surfaces as a `RuntimeError`
+//!   instead of a `PanicException` (which is a `BaseException`).
+//! * `Verdict` and `Hit` hold the core's Rust values and build Python objects only when an attribute
+//!   is read: `classify_batch` costs one small allocation per text on top of the core.
+//! * Offsets exposed to Python are the core's char offsets, i.e. Python `str` indices.
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Instant;
+
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
+
+use scamsift::{Classifier, Hit, Verdict};
+
+pyo3::create_exception!(
+    scamsift,
+    PackError,
+    PyValueError,
+    "An indicator pack is invalid. The message names the file, line and column, the rule and the field. \
+     Attributes: code, file, line, column, rule, field (None when unknown)."
+);
+
+/// Most threads `classify_batch(threads=...)` accepts.
+const MAX_THREADS: usize = 1024;
+
+// ------------------------------------------------------------------------------------------------
+// Helpers
+
+/// Runs `f` and turns a panic into a `RuntimeError`. The core promises not to panic; this is the
+/// belt to that promise's braces, so no `PanicException` can reach Python code.
+fn guard<T>(what: &str, f: impl FnOnce() -> T) -> PyResult<T> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        PyRuntimeError::new_err(format!(
+            "internal error in scamsift ({what}): {msg}; please report it"
+        ))
+    })
+}
+
+/// Converts a core `PackError` into `scamsift.PackError` with structured attributes.
+fn pack_err(py: Python<'_>, e: &scamsift::PackError) -> PyErr {
+    let err = PackError::new_err(e.to_string());
+    let value = err.value(py);
+    let attrs: [(&str, Py<PyAny>); 6] = [
+        (
+            "code",
+            PyString::new(py, e.kind().code()).into_any().unbind(),
+        ),
+        (
+            "file",
+            e.file()
+                .into_pyobject(py)
+                .map_or_else(|_| py.None(), |o| o.into_any().unbind()),
+        ),
+        (
+            "line",
+            e.line()
+                .into_pyobject(py)
+                .map_or_else(|_| py.None(), |o| o.into_any().unbind()),
+        ),
+        (
+            "column",
+            e.column()
+                .into_pyobject(py)
+                .map_or_else(|_| py.None(), |o| o.into_any().unbind()),
+        ),
+        (
+            "rule",
+            e.rule_id()
+                .into_pyobject(py)
+                .map_or_else(|_| py.None(), |o| o.into_any().unbind()),
+        ),
+        (
+            "field",
+            e.field()
+                .into_pyobject(py)
+                .map_or_else(|_| py.None(), |o| o.into_any().unbind()),
+        ),
+    ];
+    for (name, v) in attrs {
+        // Setting an attribute on a fresh exception instance cannot fail in practice; ignore if it does.
+        let _ = value.setattr(name, v);
+    }
+    err
+}
+
+/// A `PackError` raised by the binding itself (not by the core), e.g. a missing pack file.
+fn own_pack_err(py: Python<'_>, code: &str, file: Option<&str>, msg: String) -> PyErr {
+    let err = PackError::new_err(msg);
+    let value = err.value(py);
+    let _ = value.setattr("code", code);
+    let _ = value.setattr("file", file);
+    for name in ["line", "column", "rule", "field"] {
+        let _ = value.setattr(name, py.None());
+    }
+    err
+}
+
+/// Decodes the output of `str.encode("utf-8", "surrogatepass")`: every lone surrogate (3 bytes
+/// `ED A0..BF 80..BF`) becomes one U+FFFD, so char offsets still equal Python string indices.
+fn decode_surrogatepass(mut rest: &[u8]) -> String {
+    let mut out = String::with_capacity(rest.len());
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(good).unwrap_or_default());
+                out.push('\u{FFFD}');
+                let skip = if bad.len() >= 3
+                    && bad[0] == 0xED
+                    && (0xA0..=0xBF).contains(&bad[1])
+                    && (0x80..=0xBF).contains(&bad[2])
+                {
+                    3
+                } else {
+                    e.error_len().unwrap_or(bad.len()).max(1)
+                };
+                rest = &bad[skip.min(bad.len())..];
+            }
+        }
+    }
+}
+
+/// Extracts a text to classify. Lone surrogates (which UTF-8 cannot hold) become U+FFFD, one for one,
+/// so offsets stay Python indices. Texts longer than the core's input limit are cut (in chars) before
+/// copying: the core truncates at `max_bytes` bytes anyway, and a text of more than `max_bytes` chars
+/// has more than `max_bytes` bytes, so the verdict still says `truncated`.
+fn text_arg(obj: &Bound<'_, PyAny>, max_bytes: usize, index: Option<usize>) -> PyResult<String> {
+    let s = obj.cast::<PyString>().map_err(|_| {
+        let ty = obj
+            .get_type()
+            .name()
+            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+        match index {
+            Some(i) => PyTypeError::new_err(format!("texts[{i}] must be str, not {ty}")),
+            None => PyTypeError::new_err(format!("text must be str, not {ty}")),
+        }
+    })?;
+    let len = s.code_point_len()?;
+    let cut;
+    let s = if len > max_bytes.saturating_add(1) {
+        let end = isize::try_from(max_bytes.saturating_add(1)).unwrap_or(isize::MAX);
+        cut = s
+            .as_any()
+            .get_item(PySlice::new(s.py(), 0, end, 1))?
+            .cast_into::<PyString>()
+            .map_err(PyErr::from)?;
+        &cut
+    } else {
+        s
+    };
+    match s.to_cow() {
+        Ok(c) => Ok(c.into_owned()),
+        Err(_) => {
+            let bytes = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+            let bytes: &[u8] = bytes.extract()?;
+            Ok(decode_surrogatepass(bytes))
+        }
+    }
+}
+
+fn texts_arg(texts: &Bound<'_, PyAny>, max_bytes: usize) -> PyResult<Vec<String>> {
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "texts must be an iterable of str, not a single str (use classify())",
+        ));
+    }
+    let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
+    for (i, t) in texts.try_iter()?.enumerate() {
+        out.push(text_arg(&t?, max_bytes, Some(i))?);
+    }
+    Ok(out)
+}
+
+/// A rayon pool per requested size, created on first use and kept for the life of the process.
+fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
+    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
+    let mut pools = POOLS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(p) = pools.get(&threads) {
+        return Ok(p.clone());
+    }
+    let p = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("scamsift-{i}"))
+        .build()
+        .map_err(|e| PyRuntimeError::new_err(format!("cannot start {threads} threads: {e}")))?;
+    let p = Arc::new(p);
+    pools.insert(threads, p.clone());
+    Ok(p)
+}
+
+fn check_threads(threads: Option<usize>) -> PyResult<Option<Arc<rayon::ThreadPool>>> {
+    match threads {
+        None => Ok(None),
+        Some(0) => Err(PyValueError::new_err(
+            "threads must be at least 1 (or None for all cores)",
+        )),
+        Some(n) if n > MAX_THREADS => Err(PyValueError::new_err(format!(
+            "threads must be at most {MAX_THREADS}"
+        ))),
+        Some(n) => pool(n).map(Some),
+    }
+}
+
+fn batch(
+    classifier: &Classifier,
+    texts: &[String],
+    pool: Option<&rayon::ThreadPool>,
+) -> Vec<Verdict> {
+    match pool {
+        Some(p) => p.install(|| classifier.classify_batch(texts)),
+        None => classifier.classify_batch(texts),
+    }
+}
+
+/// Python `repr()` of a string.
+fn repr_str(py: Python<'_>, s: &str) -> String {
+    PyString::new(py, s)
+        .repr()
+        .map_or_else(|_| format!("{s:?}"), |r| r.to_string())
+}
+
+fn repr_opt(py: Python<'_>, s: Option<&str>) -> String {
+    s.map_or_else(|| "None".to_owned(), |s| repr_str(py, s))
+}
+
+/// `repr()` of a float as Python writes it.
+fn repr_f64(x: f64) -> String {
+    if x.is_finite() && x == x.trunc() && x.abs() < 1e16 {
+        format!("{x:.1}")
+    } else {
+        format!("{x}")
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Hit
+
+/// One occurrence of a rule in the text. `start`/`end` are Python string indices:
+/// `text[hit.start:hit.end] == hit.text`.
+#[pyclass(frozen, name = "Hit", module = "scamsift")]
+struct PyHit {
+    inner: Hit,
+}
+
+fn hit_dict<'py>(py: Python<'py>, h: &Hit) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("rule", &*h.rule)?;
+    d.set_item("category", &*h.category)?;
+    d.set_item("family", &*h.family)?;
+    d.set_item("weight", h.weight)?;
+    d.set_item("start", h.char_start)?;
+    d.set_item("end", h.char_end)?;
+    d.set_item("byte_start", h.start)?;
+    d.set_item("byte_end", h.end)?;
+    d.set_item("text", &h.text)?;
+    Ok(d)
+}
+
+#[pymethods]
+impl PyHit {
+    /// The rule's id.
+    #[getter]
+    fn rule(&self) -> &str {
+        &self.inner.rule
+    }
+    /// The rule's category.
+    #[getter]
+    fn category(&self) -> &str {
+        &self.inner.category
+    }
+    /// The family the category counts toward (`*` for counter-evidence that applies to all).
+    #[getter]
+    fn family(&self) -> &str {
+        &self.inner.family
+    }
+    /// The rule's weight in evidence points; negative for counter-evidence.
+    #[getter]
+    fn weight(&self) -> f64 {
+        self.inner.weight
+    }
+    /// Start of the span: a Python string index into the classified text.
+    #[getter]
+    #[allow(clippy::misnamed_getters)] // Python's `start` is the core's char offset, on purpose.
+    fn start(&self) -> usize {
+        self.inner.char_start
+    }
+    /// End of the span (exclusive): a Python string index.
+    #[getter]
+    #[allow(clippy::misnamed_getters)]
+    fn end(&self) -> usize {
+        self.inner.char_end
+    }
+    /// Start of the span as a byte offset into the UTF-8 encoding of the text.
+    #[getter]
+    fn byte_start(&self) -> usize {
+        self.inner.start
+    }
+    /// End of the span (exclusive) as a byte offset into the UTF-8 encoding.
+    #[getter]
+    fn byte_end(&self) -> usize {
+        self.inner.end
+    }
+    /// The matched text, `text[start:end]`.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    /// The hit as a plain dict (JSON-serialisable).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        hit_dict(py, &self.inner)
+    }
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let h = &self.inner;
+        format!(
+            "Hit(rule={}, category={}, family={}, weight={}, start={}, end={}, text={})",
+            repr_str(py, &h.rule),
+            repr_str(py, &h.category),
+            repr_str(py, &h.family),
+            repr_f64(h.weight),
+            h.char_start,
+            h.char_end,
+            repr_str(py, &h.text)
+        )
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyHit>()
+            .is_ok_and(|o| o.get().inner == self.inner)
+    }
+    #[allow(non_upper_case_globals)]
+    const __hash__: Option<Py<PyAny>> = None;
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&self.inner)
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        Ok((
+            py.import("scamsift._core")?.getattr("_hit_from_json")?,
+            (json,),
+        ))
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Verdict
+
+/// The explained result of classifying one text.
+#[pyclass(frozen, name = "Verdict", module = "scamsift")]
+struct PyVerdict {
+    inner: Verdict,
+}
+
+fn families_dict<'py>(
+    py: Python<'py>,
+    m: &std::collections::BTreeMap<Arc<str>, f64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    for (k, v) in m {
+        d.set_item(&**k, *v)?;
+    }
+    Ok(d)
+}
+
+fn hits_list<'py>(py: Python<'py>, hits: &[Hit]) -> PyResult<Bound<'py, PyList>> {
+    let items = hits
+        .iter()
+        .map(|h| Py::new(py, PyHit { inner: h.clone() }))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
+}
+
+#[pymethods]
+impl PyVerdict {
+    /// `"clean"`, `"suspicious"` or `"scam"`.
+    #[getter]
+    fn verdict(&self) -> &'static str {
+        self.inner.verdict.as_str()
+    }
+    /// Risk of the top family, 0–1.
+    #[getter]
+    fn score(&self) -> f64 {
+        self.inner.score
+    }
+    /// The family with the most evidence, or None when no evidence was found.
+    #[getter]
+    fn family(&self) -> Option<&str> {
+        self.inner.family.as_deref()
+    }
+    /// Risk (0–1) of every family the classifier knows.
+    #[getter]
+    fn families<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        families_dict(py, &self.inner.families)
+    }
+    /// Every rule occurrence, counter-evidence included, in text order (a new list on each access).
+    #[getter]
+    fn hits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        hits_list(py, &self.inner.hits)
+    }
+    /// Ids of the combinations that fired.
+    #[getter]
+    fn combinations(&self) -> Vec<String> {
+        self.inner
+            .combinations
+            .iter()
+            .map(|c| c.id.to_string())
+            .collect()
+    }
+    /// True when the text was longer than the input limit and only its first part was classified.
+    #[getter]
+    fn truncated(&self) -> bool {
+        self.inner.truncated
+    }
+    /// True unless the verdict is `"clean"`.
+    #[getter]
+    fn flagged(&self) -> bool {
+        self.inner.is_flagged()
+    }
+    /// The whole explanation as plain dicts and lists (JSON-serialisable). Hit `start`/`end` are
+    /// Python string indices; `byte_start`/`byte_end` are UTF-8 byte offsets.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let v = &self.inner;
+        let d = PyDict::new(py);
+        d.set_item("verdict", v.verdict.as_str())?;
+        d.set_item("score", v.score)?;
+        d.set_item("family", v.family.as_deref())?;
+        d.set_item("families", families_dict(py, &v.families)?)?;
+        let hits = v
+            .hits
+            .iter()
+            .map(|h| hit_dict(py, h))
+            .collect::<PyResult<Vec<_>>>()?;
+        d.set_item("hits", PyList::new(py, hits)?)?;
+        let combos = PyList::empty(py);
+        for c in &v.combinations {
+            let cd = PyDict::new(py);
+            cd.set_item("id", &*c.id)?;
+            cd.set_item("family", &*c.family)?;
+            cd.set_item("weight", c.weight)?;
+            combos.append(cd)?;
+        }
+        d.set_item("combinations", combos)?;
+        let evidence = PyList::empty(py);
+        for e in &v.evidence {
+            let ed = PyDict::new(py);
+            ed.set_item("category", &*e.category)?;
+            ed.set_item("family", &*e.family)?;
+            ed.set_item("points", e.points)?;
+            ed.set_item("rules", e.rules.iter().map(|r| &**r).collect::<Vec<&str>>())?;
+            evidence.append(ed)?;
+        }
+        d.set_item("evidence", evidence)?;
+        d.set_item("points", families_dict(py, &v.points)?)?;
+        d.set_item("truncated", v.truncated)?;
+        Ok(d)
+    }
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let v = &self.inner;
+        let mut rules: Vec<&str> = v.hits.iter().map(|h| &*h.rule).collect();
+        rules.dedup();
+        let rules: Vec<String> = rules.into_iter().map(|r| repr_str(py, r)).collect();
+        format!(
+            "Verdict(verdict={}, score={}, family={}, rules=[{}]{})",
+            repr_str(py, v.verdict.as_str()),
+            repr_f64(v.score),
+            repr_opt(py, v.family.as_deref()),
+            rules.join(", "),
+            if v.truncated { ", truncated=True" } else { "" }
+        )
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyVerdict>()
+            .is_ok_and(|o| o.get().inner == self.inner)
+    }
+    #[allow(non_upper_case_globals)]
+    const __hash__: Option<Py<PyAny>> = None;
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&self.inner)
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        Ok((
+            py.import("scamsift._core")?.getattr("_verdict_from_json")?,
+            (json,),
+        ))
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Classifier
+
+/// Where a pack came from: kept so a classifier can be pickled (rebuilt from its sources).
+#[derive(Debug, Clone)]
+enum Source {
+    /// TOML text (given as text, or read from a single file), with the name used in messages.
+    Text { origin: String, text: String },
+    /// A directory of `*.toml` files: re-read when unpickled.
+    Dir(PathBuf),
+}
+
+fn builtin(py: Python<'_>) -> PyResult<Classifier> {
+    static BUILTIN: OnceLock<Result<Classifier, Box<scamsift::PackError>>> = OnceLock::new();
+    // Not `Classifier::builtin()`: that panics if the built-in pack fails to compile.
+    let r = py.detach(|| {
+        guard("compiling the built-in pack", || {
+            BUILTIN
+                .get_or_init(|| Classifier::builder().build().map_err(Box::new))
+                .clone()
+        })
+    })?;
+    r.map_err(|e| pack_err(py, &e))
+}
+
+fn build(py: Python<'_>, include_builtin: bool, sources: &[Source]) -> PyResult<Classifier> {
+    let r = py.detach(|| {
+        guard("compiling a pack", || {
+            let mut b = Classifier::builder().include_builtin(include_builtin);
+            for s in sources {
+                b = match s {
+                    Source::Text { origin, text } => {
+                        b.add_pack_str(origin, text).map_err(Box::new)?
+                    }
+                    Source::Dir(p) => b.add_pack_file(p).map_err(Box::new)?,
+                };
+            }
+            b.build().map_err(Box::new)
+        })
+    })?;
+    r.map_err(|e| pack_err(py, &e))
+}
+
+/// A compiled, immutable scam-text classifier. Safe to share between threads.
+#[pyclass(frozen, name = "Classifier", module = "scamsift")]
+struct PyClassifier {
+    inner: Classifier,
+    include_builtin: bool,
+    /// `None`: the built-in classifier.
+    sources: Option<Vec<Source>>,
+}
+
+impl PyClassifier {
+    fn max_bytes(&self) -> usize {
+        self.inner.limits().max_input_bytes
+    }
+}
+
+#[pymethods]
+impl PyClassifier {
+    /// The classifier for the built-in pack (compiled once per process and shared).
+    #[new]
+    fn new(py: Python<'_>) -> PyResult<Self> {
+        Ok(PyClassifier {
+            inner: builtin(py)?,
+            include_builtin: true,
+            sources: None,
+        })
+    }
+
+    /// A classifier with a custom pack: `text_or_path` is a path if it names an existing file or
+    /// directory (every `*.toml` under it forms the pack), else the pack's TOML text.
+    #[staticmethod]
+    #[pyo3(signature = (text_or_path, *, include_builtin = true))]
+    fn from_pack(
+        py: Python<'_>,
+        text_or_path: &Bound<'_, PyAny>,
+        include_builtin: bool,
+    ) -> PyResult<Self> {
+        let source = if let Ok(s) = text_or_path.cast::<PyString>() {
+            let s = s.to_cow()?;
+            let p = Path::new(&*s);
+            if !s.contains('\n') && p.exists() {
+                path_source(py, p)?
+            } else if !s.contains('\n')
+                && !s.contains('=')
+                && !s.contains('[')
+                && !s.trim().is_empty()
+            {
+                // One line, no TOML syntax: a path that does not exist.
+                return Err(own_pack_err(
+                    py,
+                    "E001",
+                    Some(&s),
+                    format!("error[E001]: {s}: pack file or directory not found"),
+                ));
+            } else {
+                Source::Text {
+                    origin: "<string>".to_owned(),
+                    text: s.into_owned(),
+                }
+            }
+        } else {
+            let p: PathBuf = text_or_path
+                .extract()
+                .map_err(|_| PyTypeError::new_err("text_or_path must be str or os.PathLike"))?;
+            path_source(py, &p)?
+        };
+        let sources = vec![source];
+        Ok(PyClassifier {
+            inner: build(py, include_builtin, &sources)?,
+            include_builtin,
+            sources: Some(sources),
+        })
+    }
+
+    /// Classifies one text. Never fails on a str; lone surrogates are read as U+FFFD.
+    fn classify(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyVerdict> {
+        let text = text_arg(text, self.max_bytes(), None)?;
+        let c = &self.inner;
+        let v = py.detach(|| guard("classify", || c.classify(&text)))?;
+        Ok(PyVerdict { inner: v })
+    }
+
+    /// Classifies many texts in parallel: on all cores when `threads` is None, else on a pool of
+    /// that many threads. The result is in input order and equals classifying one by one.
+    #[pyo3(signature = (texts, *, threads = None))]
+    fn classify_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let pool = check_threads(threads)?;
+        let texts = texts_arg(texts, self.max_bytes())?;
+        let c = &self.inner;
+        let verdicts =
+            py.detach(|| guard("classify_batch", || batch(c, &texts, pool.as_deref())))?;
+        let items = verdicts
+            .into_iter()
+            .map(|v| Py::new(py, PyVerdict { inner: v }))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, items)
+    }
+
+    /// Name of the first pack (the built-in one when included).
+    #[getter]
+    fn pack_name(&self) -> &str {
+        self.inner.packs().first().map_or("", |p| &p.name)
+    }
+
+    /// Version of the first pack.
+    #[getter]
+    fn pack_version(&self) -> &str {
+        self.inner.packs().first().map_or("", |p| &p.version)
+    }
+
+    /// Every pack compiled in, the built-in one first when included: dicts with name, version,
+    /// languages and description.
+    #[getter]
+    fn packs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for p in self.inner.packs() {
+            let d = PyDict::new(py);
+            d.set_item("name", &p.name)?;
+            d.set_item("version", &p.version)?;
+            d.set_item("languages", &p.languages)?;
+            d.set_item("description", &p.description)?;
+            out.append(d)?;
+        }
+        Ok(out)
+    }
+
+    /// Every family, in the order the packs introduced them.
+    #[getter]
+    fn families(&self) -> Vec<String> {
+        self.inner
+            .families()
+            .iter()
+            .map(|f| f.to_string())
+            .collect()
+    }
+
+    /// Ids of every rule.
+    #[getter]
+    fn rule_ids(&self) -> Vec<String> {
+        self.inner
+            .rules()
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let packs: Vec<String> = self
+            .inner
+            .packs()
+            .iter()
+            .map(|p| repr_str(py, &format!("{} {}", p.name, p.version)))
+            .collect();
+        format!(
+            "Classifier(packs=[{}], rules={})",
+            packs.join(", "),
+            self.inner.rules().len()
+        )
+    }
+
+    /// Pickling rebuilds the classifier from its pack sources (TOML text is carried along; a pack
+    /// directory is re-read from the same path on the unpickling side).
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let rebuild = py.import("scamsift._core")?.getattr("_rebuild")?;
+        let sources = PyList::empty(py);
+        for s in self.sources.iter().flatten() {
+            match s {
+                Source::Text { origin, text } => sources.append(("text", origin, text))?,
+                Source::Dir(p) => sources.append(("dir", p.to_string_lossy(), ""))?,
+            }
+        }
+        let builtin_only = self.sources.is_none();
+        Ok((
+            rebuild,
+            PyTuple::new(
+                py,
+                [
+                    builtin_only.into_pyobject(py)?.to_owned().into_any(),
+                    self.include_builtin
+                        .into_pyobject(py)?
+                        .to_owned()
+                        .into_any(),
+                    sources.into_any(),
+                ],
+            )?,
+        ))
+    }
+}
+
+fn path_source(py: Python<'_>, p: &Path) -> PyResult<Source> {
+    if p.is_dir() {
+        let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        return Ok(Source::Dir(abs));
+    }
+    match std::fs::read_to_string(p) {
+        // Same origin as the core's `add_pack_file` uses for a single file.
+        Ok(text) => Ok(Source::Text {
+            origin: p.display().to_string(),
+            text,
+        }),
+        // Let the core report the I/O error in its own words.
+        Err(_) => match py.detach(|| {
+            guard("reading a pack", || {
+                Classifier::builder()
+                    .include_builtin(false)
+                    .add_pack_file(p)
+                    .map(|_| ())
+                    .map_err(Box::new)
+            })
+        })? {
+            Err(e) => Err(pack_err(py, &e)),
+            Ok(()) => Err(own_pack_err(
+                py,
+                "E001",
+                Some(&p.display().to_string()),
+                format!("error[E001]: {}: cannot read the pack", p.display()),
+            )),
+        },
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Hidden helpers
+
+/// Unpickles a classifier.
+#[pyfunction]
+fn _rebuild(
+    py: Python<'_>,
+    builtin_only: bool,
+    include_builtin: bool,
+    sources: Vec<(String, String, String)>,
+) -> PyResult<PyClassifier> {
+    if builtin_only {
+        return PyClassifier::new(py);
+    }
+    let mut out = Vec::with_capacity(sources.len());
+    for (kind, origin, text) in sources {
+        out.push(match kind.as_str() {
+            "text" => Source::Text { origin, text },
+            "dir" => Source::Dir(PathBuf::from(origin)),
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown pack source kind {other:?}"
+                )))
+            }
+        });
+    }
+    Ok(PyClassifier {
+        inner: build(py, include_builtin, &out)?,
+        include_builtin,
+        sources: Some(out),
+    })
+}
+
+/// Unpickles a verdict.
+#[pyfunction]
+fn _verdict_from_json(json: &str) -> PyResult<PyVerdict> {
+    serde_json::from_str(json)
+        .map(|inner| PyVerdict { inner })
+        .map_err(|e| PyValueError::new_err(format!("bad pickled Verdict: {e}")))
+}
+
+/// Unpickles a hit.
+#[pyfunction]
+fn _hit_from_json(json: &str) -> PyResult<PyHit> {
+    serde_json::from_str(json)
+        .map(|inner| PyHit { inner })
+        .map_err(|e| PyValueError::new_err(format!("bad pickled Hit: {e}")))
+}
+
+/// Benchmark helper: seconds the core alone takes to classify `texts` (already converted to Rust
+/// strings, verdicts dropped without building Python objects), with the same threading as
+/// `classify_batch`. Returns `(seconds, flagged_count)`.
+#[pyfunction]
+#[pyo3(signature = (classifier, texts, *, threads = None))]
+fn _bench_core(
+    py: Python<'_>,
+    classifier: &Bound<'_, PyClassifier>,
+    texts: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<(f64, usize)> {
+    let c = classifier.get();
+    let pool = check_threads(threads)?;
+    let texts = texts_arg(texts, c.max_bytes())?;
+    let c = &c.inner;
+    py.detach(|| {
+        guard("_bench_core", || {
+            let t0 = Instant::now();
+            let verdicts = batch(c, &texts, pool.as_deref());
+            let flagged = verdicts.iter().filter(|v| v.is_flagged()).count();
+            drop(verdicts);
+            (t0.elapsed().as_secs_f64(), flagged)
+        })
+    })
+}
+
+/// scamsift's native module. Use the `scamsift` package, which re-exports it.
+#[pymodule(gil_used = false)]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("PackError", m.py().get_type::<PackError>())?;
+    m.add_class::<PyClassifier>()?;
+    m.add_class::<PyVerdict>()?;
+    m.add_class::<PyHit>()?;
+    m.add_function(wrap_pyfunction!(_rebuild, m)?)?;
+    m.add_function(wrap_pyfunction!(_verdict_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_hit_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_bench_core, m)?)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_surrogatepass;
+
+    #[test]
+    fn surrogates_become_one_replacement_each() {
+        // "a\ud800b" and a pair of lone surrogates encoded with surrogatepass.
+        assert_eq!(decode_surrogatepass(b"a\xed\xa0\x80b"), "a\u{FFFD}b");
+        assert_eq!(
+            decode_surrogatepass(b"\xed\xa0\xbd\xed\xb8\x80!"),
+            "\u{FFFD}\u{FFFD}!"
+        );
+        assert_eq!(decode_surrogatepass("héllo 😀".as_bytes()), "héllo 😀");
+        assert_eq!(decode_surrogatepass(b"\xff\xed"), "\u{FFFD}\u{FFFD}");
+    }
+}
