@@ -21,7 +21,7 @@ pub struct Limits {
     pub max_input_bytes: usize,
     /// Most phrases plus regex prefix literals in one classifier (default 100 000).
     pub max_patterns: usize,
-    /// Largest compiled size of one regex, in bytes (default 1 MiB; see `regex::RegexBuilder::size_limit`).
+    /// Largest compiled size of one regex, in bytes (default 1 MiB; the compiled NFA size, see `regex_automata::meta::Config::nfa_size_limit`).
     pub max_regex_size: usize,
     /// Most occurrences of one rule reported per text (default 16). Scoring counts a rule once anyway.
     pub max_hits_per_rule: usize,
@@ -222,9 +222,11 @@ impl ClassifierBuilder {
             },
             &self.limits,
         )?;
+        let clean_families = model.families.iter().map(|f| (f.clone(), 0.0)).collect();
         Ok(Classifier {
             inner: Arc::new(Inner {
                 model,
+                clean_families,
                 limits: self.limits,
                 thresholds: self.thresholds,
             }),
@@ -235,6 +237,8 @@ impl ClassifierBuilder {
 #[derive(Debug)]
 struct Inner {
     model: Model,
+    /// Every family at risk 0: the `families` of a text without hits.
+    clean_families: BTreeMap<Arc<str>, f64>,
     limits: Limits,
     thresholds: Thresholds,
 }
@@ -265,15 +269,19 @@ impl Classifier {
     }
 
     /// The classifier for the built-in pack, compiled once per process and shared.
+    ///
+    /// The built-in pack is compiled and checked by the test suite, so this cannot fail in a
+    /// released build; hosts that must never abort (WebAssembly with `panic = "abort"`) can use
+    /// [`try_builtin`](Self::try_builtin) instead.
     pub fn builtin() -> Classifier {
-        static BUILTIN: OnceLock<Classifier> = OnceLock::new();
+        Self::try_builtin().unwrap_or_else(|e| panic!("the built-in pack does not compile: {e}"))
+    }
+
+    /// The built-in classifier, or the error compiling it (which the test suite rules out).
+    pub fn try_builtin() -> Result<Classifier, PackError> {
+        static BUILTIN: OnceLock<Result<Classifier, PackError>> = OnceLock::new();
         BUILTIN
-            .get_or_init(|| {
-                // The built-in pack is compiled and checked by the test suite; failing here is a bug.
-                ClassifierBuilder::new()
-                    .build()
-                    .unwrap_or_else(|e| panic!("the built-in pack does not compile: {e}"))
-            })
+            .get_or_init(|| ClassifierBuilder::new().build())
             .clone()
     }
 
@@ -299,6 +307,20 @@ impl Classifier {
             scratch,
         );
         scratch.retain(|h| model.weight(h.rule) != 0.0);
+        if scratch.is_empty() {
+            // Most texts: skip scoring and explaining.
+            return Verdict {
+                verdict: crate::Label::Clean,
+                score: 0.0,
+                family: None,
+                families: inner.clean_families.clone(),
+                hits: Vec::new(),
+                combinations: Vec::new(),
+                evidence: Vec::new(),
+                points: BTreeMap::new(),
+                truncated,
+            };
+        }
         let scored = score(model, scratch, &inner.thresholds);
 
         // Explain: map spans back to the original text, in text order.

@@ -2,7 +2,8 @@
 //! rule, plus the prefix literals that trigger regexes; only triggered regexes then run.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::Regex;
+use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::error::{PackError, PackErrorKind};
@@ -16,8 +17,10 @@ enum Target {
         bound_start: bool,
         bound_end: bool,
     },
-    /// A prefix literal of a regex: the regex must run on this text.
+    /// A prefix literal of a regex: a match may start here.
     Trigger { regex: u32 },
+    /// A suffix literal of a regex without usable prefixes: the regex must run on this text.
+    Present { regex: u32 },
 }
 
 /// A regex belonging to a rule.
@@ -91,20 +94,38 @@ pub(crate) fn ascii_word_boundaries(pattern: &str) -> String {
 
 /// Literal prefixes every match of `pattern` starts with, or `None` when there is no small finite set.
 fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    literals(pattern, ExtractKind::Prefix)
+}
+
+/// Literal suffixes every match of `pattern` ends with, or `None` when there is no small finite set.
+fn suffix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    literals(pattern, ExtractKind::Suffix)
+}
+
+fn literals(pattern: &str, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
+    let suffix = matches!(kind, ExtractKind::Suffix);
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(pattern)
         .ok()?;
-    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let seq = Extractor::new().kind(kind).extract(&hir);
     let lits = seq.literals()?;
     if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
         return None;
     }
-    // Shorter prefixes are still prefixes: trim until the set is small, keeping them as long as possible.
+    // Shorter affixes are still affixes: trim until the set is small, keeping them as long as possible.
     for keep in (1..=8).rev() {
         let mut out: Vec<Vec<u8>> = lits
             .iter()
-            .map(|l| l.as_bytes()[..l.as_bytes().len().min(keep)].to_vec())
+            .map(|l| {
+                let b = l.as_bytes();
+                let k = b.len().min(keep);
+                if suffix {
+                    b[b.len() - k..].to_vec()
+                } else {
+                    b[..k].to_vec()
+                }
+            })
             .collect();
         out.sort();
         out.dedup();
@@ -178,15 +199,16 @@ impl MatcherBuilder {
         for (k, (rule, pattern)) in self.regexes.iter().enumerate() {
             let origin = origin_of(k);
             let rewritten = ascii_word_boundaries(pattern);
-            let re = RegexBuilder::new(&rewritten)
-                .size_limit(self.regex_size_limit)
-                .dfa_size_limit(self.regex_size_limit.saturating_mul(2))
-                .build()
+            let re = Regex::builder()
+                .configure(Regex::config().nfa_size_limit(Some(self.regex_size_limit)))
+                .build(&rewritten)
                 .map_err(|e| {
-                    let kind = if matches!(e, regex::Error::CompiledTooBig(_)) { PackErrorKind::Limit } else { PackErrorKind::Regex };
-                    let msg = match e {
-                        regex::Error::CompiledTooBig(n) => format!("regex compiles past the size limit of {n} bytes; simplify it or raise the limit"),
-                        other => format!("invalid regex: {}", other.to_string().replace('\n', " ").split_whitespace().collect::<Vec<_>>().join(" ")),
+                    let (kind, msg) = match e.size_limit() {
+                        Some(n) => (PackErrorKind::Limit, format!("regex compiles past the size limit of {n} bytes; simplify it or raise the limit")),
+                        None => {
+                            let detail = std::error::Error::source(&e).map_or_else(|| e.to_string(), ToString::to_string);
+                            (PackErrorKind::Regex, format!("invalid regex: {}", detail.split_whitespace().collect::<Vec<_>>().join(" ")))
+                        }
                     };
                     (origin.make_err)(kind, msg).with_rule(origin.rule_id).with_field(origin.field.clone())
                 })?;
@@ -200,18 +222,39 @@ impl MatcherBuilder {
             }
             let idx = regexes.len() as u32;
             regexes.push(RuleRegex { rule: *rule, re });
-            match prefix_literals(&rewritten) {
-                Some(lits) => {
-                    for lit in lits {
-                        add(
-                            lit,
-                            Target::Trigger { regex: idx },
-                            &mut patterns,
-                            &mut per_pattern,
-                        );
-                    }
+            // Prefixes let the regex run anchored where a match can start; but a one-byte prefix such
+            // as a digit occurs everywhere, so a longer required suffix, which gates one full search,
+            // is the better trigger then.
+            let min_len = |l: &Option<Vec<Vec<u8>>>| {
+                l.as_ref()
+                    .map_or(0, |v| v.iter().map(Vec::len).min().unwrap_or(0))
+            };
+            let prefixes = prefix_literals(&rewritten);
+            let suffixes = if min_len(&prefixes) >= 3 {
+                None
+            } else {
+                suffix_literals(&rewritten)
+            };
+            if min_len(&suffixes) > min_len(&prefixes) {
+                for lit in suffixes.unwrap_or_default() {
+                    add(
+                        lit,
+                        Target::Present { regex: idx },
+                        &mut patterns,
+                        &mut per_pattern,
+                    );
                 }
-                None => always.push(idx),
+            } else if let Some(lits) = prefixes {
+                for lit in lits {
+                    add(
+                        lit,
+                        Target::Trigger { regex: idx },
+                        &mut patterns,
+                        &mut per_pattern,
+                    );
+                }
+            } else {
+                always.push(idx);
             }
         }
         if patterns.len() > self.max_patterns {
@@ -263,7 +306,10 @@ impl Matcher {
     /// occurrences of one rule are kept, so a text repeating one phrase cannot blow up the output.
     pub(crate) fn find(&self, text: &str, max_per_rule: usize, scratch: &mut Vec<RawHit>) {
         scratch.clear();
-        let mut triggered: Vec<u32> = Vec::new();
+        // (regex, start) of every occurrence of a regex's prefix literal: the only places a match can start.
+        let mut candidates: Vec<(u32, u32)> = Vec::new();
+        // Regexes without a prefix whose required suffix occurred: they run over the whole text.
+        let mut present: Vec<u32> = Vec::new();
         if let Some(ac) = &self.ac {
             for m in ac.find_overlapping_iter(text) {
                 let (a, b) = self.pattern_targets[m.pattern().as_usize()];
@@ -296,17 +342,46 @@ impl Matcher {
                                 end: m.end() as u32,
                             });
                         }
-                        Target::Trigger { regex } => {
-                            if !triggered.contains(&regex) {
-                                triggered.push(regex);
+                        Target::Trigger { regex } => candidates.push((regex, m.start() as u32)),
+                        Target::Present { regex } => {
+                            if !present.contains(&regex) {
+                                present.push(regex);
                             }
                         }
                     }
                 }
             }
         }
-        triggered.extend_from_slice(&self.always);
-        for &ri in &triggered {
+        // Triggered regexes run anchored at their candidate starts only, so a long text with many
+        // regexes costs one automaton pass plus a few short anchored attempts, not a scan per regex.
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut i = 0;
+        while i < candidates.len() {
+            let ri = candidates[i].0;
+            let r = &self.regexes[ri as usize];
+            let (mut next_free, mut found) = (0usize, 0usize);
+            while i < candidates.len() && candidates[i].0 == ri {
+                let start = candidates[i].1 as usize;
+                i += 1;
+                if start < next_free || found >= max_per_rule {
+                    continue;
+                }
+                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                if let Some(m) = r.re.search(&input) {
+                    if m.start() < m.end() {
+                        scratch.push(RawHit {
+                            rule: r.rule,
+                            start: m.start() as u32,
+                            end: m.end() as u32,
+                        });
+                        next_free = m.end();
+                        found += 1;
+                    }
+                }
+            }
+        }
+        for &ri in self.always.iter().chain(&present) {
             let r = &self.regexes[ri as usize];
             for m in r.re.find_iter(text).take(max_per_rule) {
                 if m.start() < m.end() {

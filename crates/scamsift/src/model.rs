@@ -96,6 +96,8 @@ pub(crate) struct Combination {
     pub(crate) all_of: Vec<Term>,
     pub(crate) any_of: Vec<Term>,
     pub(crate) of: Vec<Term>,
+    /// `all_of`, then `any_of`, then `of`: the numbering the scorer uses.
+    pub(crate) terms: Vec<Term>,
     pub(crate) at_least: usize,
     pub(crate) within: Option<usize>,
 }
@@ -307,10 +309,17 @@ pub(crate) fn compile(
             let names = |v: &[toml::Spanned<String>]| {
                 v.iter().map(|t| t.get_ref().clone()).collect::<Vec<_>>()
             };
+            let (all_of, any_of, of) = (
+                resolve(&c.all_of, "all_of")?,
+                resolve(&c.any_of, "any_of")?,
+                resolve(&c.of, "of")?,
+            );
+            let terms = all_of.iter().chain(&any_of).chain(&of).copied().collect();
             combinations.push(Combination {
-                all_of: resolve(&c.all_of, "all_of")?,
-                any_of: resolve(&c.any_of, "any_of")?,
-                of: resolve(&c.of, "of")?,
+                all_of,
+                any_of,
+                of,
+                terms,
                 at_least: c.at_least,
                 within: c.within,
                 weight,

@@ -620,41 +620,108 @@ fn note_leet(cand: &mut Candidates, out: &[u8], b: u8) {
     }
 }
 
+/// What the ASCII fold does with a byte. Most bytes are `PLAIN`: copied (lower-cased) with no check.
+const PLAIN: u8 = 0;
+const SPACE: u8 = 1;
+const JOIN: u8 = 2; // - and _
+const SEP: u8 = 3; // . and *
+const LEET: u8 = 4; // leet symbols that are not digits
+const DIGIT: u8 = 5;
+const ALPHA: u8 = 6;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [PLAIN; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => SPACE,
+            b'-' | b'_' => JOIN,
+            b'.' | b'*' => SEP,
+            b'@' | b'$' | b'!' | b'|' => LEET,
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' => ALPHA,
+            _ => PLAIN,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The fold pass for pure ASCII text: every byte maps to at most one byte, so the map only needs an
+/// anchor after each dropped byte (collapsed whitespace).
 fn fold_ascii(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
     let b = text.as_bytes();
-    let mut em = Emitter::with_capacity(b.len());
-    for (i, &c) in b.iter().enumerate() {
-        let c = c.to_ascii_lowercase();
-        match c {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {
-                if em.last_byte() == Some(b' ') {
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut anchors: Vec<Anchor> = Vec::new();
+    let mut shifted = false;
+    for (i, &raw) in b.iter().enumerate() {
+        let class = ASCII_CLASS[raw as usize];
+        if class == ALPHA || class == PLAIN {
+            if shifted {
+                anchors.push(Anchor {
+                    norm: out.len() as u32,
+                    orig: i as u32,
+                    linear: true,
+                });
+                shifted = false;
+            }
+            out.push(raw.to_ascii_lowercase());
+            if class == PLAIN {
+                cand.single_run = 0;
+            } else if raw | 0x20 == b'o'
+                && !cand.rewrite
+                && out.len() >= 2
+                && out[out.len() - 2].is_ascii_digit()
+            {
+                cand.rewrite = true; // "5OOO"
+            }
+            continue;
+        }
+        let c = match class {
+            SPACE => {
+                if out.last() == Some(&b' ') {
+                    shifted = true;
                     continue;
                 }
-                em.linear_byte(i, b' ');
-                note_separator(cand, em.out.as_bytes());
+                b' '
             }
-            b'-' | b'_' => {
-                let prev_letter = em.last_byte().is_some_and(|p| p.is_ascii_alphabetic());
+            JOIN => {
+                let prev_letter = out.last().is_some_and(u8::is_ascii_alphabetic);
                 let next_letter = b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
-                em.linear_byte(i, if prev_letter && next_letter { b' ' } else { c });
-                note_separator(cand, em.out.as_bytes());
-            }
-            b'.' | b'*' => {
-                em.linear_byte(i, c);
-                note_separator(cand, em.out.as_bytes());
-            }
-            _ => {
-                if !cand.rewrite {
-                    note_leet(cand, em.out.as_bytes(), c);
+                if prev_letter && next_letter {
+                    b' '
+                } else {
+                    raw
                 }
-                em.linear_byte(i, c);
-                if !c.is_ascii_alphanumeric() {
-                    cand.single_run = 0;
-                }
+            }
+            _ => raw,
+        };
+        if shifted {
+            anchors.push(Anchor {
+                norm: out.len() as u32,
+                orig: i as u32,
+                linear: true,
+            });
+            shifted = false;
+        }
+        if !cand.rewrite && (class == LEET || class == DIGIT) {
+            // A leet symbol between two letters ("te1egram", "u$dt"), or a digit before a letter o.
+            let prev_alpha = out.last().is_some_and(u8::is_ascii_alphabetic);
+            let next = b.get(i + 1).map_or(0, |n| n | 0x20);
+            if (prev_alpha && next.is_ascii_lowercase()) || (class == DIGIT && next == b'o') {
+                cand.rewrite = true;
             }
         }
+        out.push(c);
+        match class {
+            SPACE | JOIN | SEP => note_separator(cand, &out),
+            LEET => cand.single_run = 0,
+            _ => {}
+        }
     }
-    em.finish()
+    let text = String::from_utf8(out).unwrap_or_default(); // ASCII in, ASCII out
+    (text, OffsetMap { anchors })
 }
 
 fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {

@@ -67,6 +67,16 @@ pub(crate) struct Scored {
 }
 
 pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> Scored {
+    if hits.is_empty() {
+        // Most texts: nothing to score.
+        return Scored {
+            label: Label::Clean,
+            top: None,
+            family_points: vec![0.0; model.families.len()],
+            categories: Vec::new(),
+            combos: Vec::new(),
+        };
+    }
     let n_cat = model.categories.len();
     // Distinct fired rules, grouped by category.
     let mut fired: Vec<u32> = hits.iter().map(|h| h.rule).collect();
@@ -181,13 +191,7 @@ fn combination_fires(
     hits: &[RawHit],
     fired: &[u32],
 ) -> bool {
-    let terms: Vec<Term> = combo
-        .all_of
-        .iter()
-        .chain(&combo.any_of)
-        .chain(&combo.of)
-        .copied()
-        .collect();
+    let terms = &combo.terms;
     if !clauses_hold(combo, &|i| term_fired(model, terms[i], fired)) {
         return false;
     }
