@@ -144,26 +144,6 @@ impl Emitter {
         self.out.push(b as char);
     }
 
-    /// Emits `s` as the replacement of the original unit `orig_start..orig_end`.
-    fn atomic(&mut self, orig_start: usize, orig_end: usize, s: &str) {
-        let norm = self.out.len() as u32;
-        self.anchors.push(Anchor {
-            norm,
-            orig: orig_start as u32,
-            linear: false,
-        });
-        self.out.push_str(s);
-        self.anchors.push(Anchor {
-            norm: self.out.len() as u32,
-            orig: orig_end as u32,
-            linear: true,
-        });
-    }
-
-    fn last_byte(&self) -> Option<u8> {
-        self.out.as_bytes().last().copied()
-    }
-
     fn finish(self) -> (String, OffsetMap) {
         // An empty anchor list means the identity map.
         let identity = self.anchors.iter().all(|a| a.linear && a.norm == a.orig);
@@ -648,31 +628,75 @@ static ASCII_CLASS: [u8; 128] = {
     t
 };
 
-/// The fold pass for pure ASCII text: every byte maps to at most one byte, so the map only needs an
-/// anchor after each dropped byte (collapsed whitespace).
-fn fold_ascii(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
-    let b = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
-    let mut anchors: Vec<Anchor> = Vec::new();
-    let mut shifted = false;
-    for (i, &raw) in b.iter().enumerate() {
+/// Output of the fold pass under construction. Offsets stay linear until a byte is dropped or a char
+/// is replaced by text of another length; only then is an anchor recorded.
+struct Fold {
+    out: Vec<u8>,
+    anchors: Vec<Anchor>,
+    /// A byte was dropped: the next emitted byte needs an anchor.
+    shifted: bool,
+}
+
+impl Fold {
+    #[inline]
+    fn anchor_if_shifted(&mut self, orig: usize) {
+        if self.shifted {
+            self.anchors.push(Anchor {
+                norm: self.out.len() as u32,
+                orig: orig as u32,
+                linear: true,
+            });
+            self.shifted = false;
+        }
+    }
+
+    fn linear(&mut self, orig: usize, bytes: &[u8]) {
+        self.anchor_if_shifted(orig);
+        self.out.extend_from_slice(bytes);
+    }
+
+    fn atomic(&mut self, orig_start: usize, orig_end: usize, bytes: &[u8]) {
+        self.anchors.push(Anchor {
+            norm: self.out.len() as u32,
+            orig: orig_start as u32,
+            linear: false,
+        });
+        self.out.extend_from_slice(bytes);
+        self.anchors.push(Anchor {
+            norm: self.out.len() as u32,
+            orig: orig_end as u32,
+            linear: true,
+        });
+        self.shifted = false;
+    }
+
+    fn finish(self) -> (String, OffsetMap) {
+        // Only whole UTF-8 sequences are ever appended.
+        let text = String::from_utf8(self.out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        (
+            text,
+            OffsetMap {
+                anchors: self.anchors,
+            },
+        )
+    }
+}
+
+/// Folds an all-ASCII stretch `b[start..end]` of the original: every byte maps to at most one byte.
+fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, end: usize, cand: &mut Candidates) {
+    for i in start..end {
+        let raw = b[i];
         let class = ASCII_CLASS[raw as usize];
         if class == ALPHA || class == PLAIN {
-            if shifted {
-                anchors.push(Anchor {
-                    norm: out.len() as u32,
-                    orig: i as u32,
-                    linear: true,
-                });
-                shifted = false;
-            }
-            out.push(raw.to_ascii_lowercase());
+            f.anchor_if_shifted(i);
+            f.out.push(raw.to_ascii_lowercase());
             if class == PLAIN {
                 cand.single_run = 0;
             } else if raw | 0x20 == b'o'
                 && !cand.rewrite
-                && out.len() >= 2
-                && out[out.len() - 2].is_ascii_digit()
+                && f.out.len() >= 2
+                && f.out[f.out.len() - 2].is_ascii_digit()
             {
                 cand.rewrite = true; // "5OOO"
             }
@@ -680,14 +704,14 @@ fn fold_ascii(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
         }
         let c = match class {
             SPACE => {
-                if out.last() == Some(&b' ') {
-                    shifted = true;
+                if f.out.last() == Some(&b' ') {
+                    f.shifted = true;
                     continue;
                 }
                 b' '
             }
             JOIN => {
-                let prev_letter = out.last().is_some_and(u8::is_ascii_alphabetic);
+                let prev_letter = f.out.last().is_some_and(u8::is_ascii_alphabetic);
                 let next_letter = b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
                 if prev_letter && next_letter {
                     b' '
@@ -697,82 +721,82 @@ fn fold_ascii(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
             }
             _ => raw,
         };
-        if shifted {
-            anchors.push(Anchor {
-                norm: out.len() as u32,
-                orig: i as u32,
-                linear: true,
-            });
-            shifted = false;
-        }
+        f.anchor_if_shifted(i);
         if !cand.rewrite && (class == LEET || class == DIGIT) {
             // A leet symbol between two letters ("te1egram", "u$dt"), or a digit before a letter o.
-            let prev_alpha = out.last().is_some_and(u8::is_ascii_alphabetic);
+            let prev_alpha = f.out.last().is_some_and(u8::is_ascii_alphabetic);
             let next = b.get(i + 1).map_or(0, |n| n | 0x20);
             if (prev_alpha && next.is_ascii_lowercase()) || (class == DIGIT && next == b'o') {
                 cand.rewrite = true;
             }
         }
-        out.push(c);
+        f.out.push(c);
         match class {
-            SPACE | JOIN | SEP => note_separator(cand, &out),
+            SPACE | JOIN | SEP => note_separator(cand, &f.out),
             LEET => cand.single_run = 0,
             _ => {}
         }
     }
-    let text = String::from_utf8(out).unwrap_or_default(); // ASCII in, ASCII out
-    (text, OffsetMap { anchors })
 }
 
+/// The fold pass for pure ASCII text.
+fn fold_ascii(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
+    let b = text.as_bytes();
+    let mut f = Fold {
+        out: Vec::with_capacity(b.len()),
+        anchors: Vec::new(),
+        shifted: false,
+    };
+    fold_ascii_run(&mut f, b, 0, b.len(), cand);
+    f.finish()
+}
+
+/// The fold pass for text with non-ASCII chars: ASCII stretches take the byte loop, other chars are
+/// decomposed and folded one by one.
 fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
-    let mut em = Emitter::with_capacity(text.len());
+    let b = text.as_bytes();
+    let mut f = Fold {
+        out: Vec::with_capacity(b.len() + 16),
+        anchors: Vec::new(),
+        shifted: false,
+    };
     let mut buf = String::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, ch)) = chars.next() {
-        let end = i + ch.len_utf8();
-        if ch.is_ascii() {
-            let c = (ch as u8).to_ascii_lowercase();
-            match c {
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {
-                    if em.last_byte() != Some(b' ') {
-                        em.linear_byte(i, b' ');
-                        note_separator(cand, em.out.as_bytes());
-                    }
-                }
-                b'-' | b'_' => {
-                    let prev_letter = em.out.chars().next_back().is_some_and(char::is_alphabetic);
-                    let next_letter = chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-                    em.linear_byte(i, if prev_letter && next_letter { b' ' } else { c });
-                    note_separator(cand, em.out.as_bytes());
-                }
-                b'.' | b'*' => {
-                    em.linear_byte(i, c);
-                    note_separator(cand, em.out.as_bytes());
-                }
-                _ => {
-                    if !cand.rewrite {
-                        note_leet(cand, em.out.as_bytes(), c);
-                    }
-                    em.linear_byte(i, c);
-                    if !c.is_ascii_alphanumeric() {
-                        cand.single_run = 0;
-                    }
-                }
+    let mut i = 0;
+    while i < b.len() {
+        let run_end = b[i..]
+            .iter()
+            .position(|&x| x >= 0x80)
+            .map_or(b.len(), |k| i + k);
+        if run_end > i {
+            fold_ascii_run(&mut f, b, i, run_end, cand);
+            i = run_end;
+            if i >= b.len() {
+                break;
             }
-            continue;
         }
+        let Some(ch) = text[i..].chars().next() else {
+            break;
+        };
+        let end = i + ch.len_utf8();
         if is_invisible(ch) {
+            f.shifted = true;
+            i = end;
             continue;
         }
         if ch.is_whitespace() {
-            if em.last_byte() != Some(b' ') {
-                em.atomic(i, end, " ");
-                note_separator(cand, em.out.as_bytes());
+            if f.out.last() == Some(&b' ') {
+                f.shifted = true;
+            } else {
+                f.atomic(i, end, b" ");
+                note_separator(cand, &f.out);
             }
+            i = end;
             continue;
         }
         if is_passthrough(ch) {
-            em.linear(i, &text[i..end]);
+            f.linear(i, &b[i..end]);
+            cand.single_run = 0;
+            i = end;
             continue;
         }
         buf.clear();
@@ -780,33 +804,34 @@ fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
         // Combining marks that follow a Latin-like letter belong to it: drop them into its unit.
         let mut unit_end = end;
         if buf.chars().next_back().is_some_and(is_foldable_base) {
-            while let Some(&(j, m)) = chars.peek() {
+            for m in text[end..].chars() {
                 if is_combining_mark(m) {
-                    unit_end = j + m.len_utf8();
-                    chars.next();
+                    unit_end += m.len_utf8();
                 } else {
                     break;
                 }
             }
         }
         if buf.is_empty() {
+            f.shifted = true;
+            i = unit_end;
             continue;
         }
         // Same bytes, or one char replaced by one char of the same UTF-8 length: offsets stay linear.
         if unit_end == end
-            && (buf == text[i..end] || (buf.len() == ch.len_utf8() && buf.chars().count() == 1))
+            && (buf.as_bytes() == &b[i..end]
+                || (buf.len() == ch.len_utf8() && buf.chars().count() == 1))
         {
-            em.linear(i, &buf);
+            f.linear(i, buf.as_bytes());
         } else {
-            em.atomic(i, unit_end, &buf);
+            f.atomic(i, unit_end, buf.as_bytes());
         }
-        if let Some(&p) = buf.as_bytes().last() {
-            if !cand.rewrite && buf.len() == 1 {
-                note_leet(cand, &em.out.as_bytes()[..em.out.len() - 1], p);
-            }
+        if buf.len() == 1 && !cand.rewrite {
+            note_leet(cand, &f.out[..f.out.len() - 1], buf.as_bytes()[0]);
         }
+        i = unit_end;
     }
-    em.finish()
+    f.finish()
 }
 
 #[cfg(test)]
