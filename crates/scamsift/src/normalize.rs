@@ -712,8 +712,23 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, end: usize, cand: &mut C
             }
             JOIN => {
                 let prev_letter = f.out.last().is_some_and(u8::is_ascii_alphabetic);
-                let next_letter = b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
-                if prev_letter && next_letter {
+                // The next char may be a non-ASCII letter (a homoglyph, a mathematical letter).
+                let next_letter = match b.get(i + 1) {
+                    Some(&n) if n >= 0x80 => std::str::from_utf8(&b[i + 1..(i + 5).min(b.len())])
+                        .map_or_else(
+                            |e| {
+                                std::str::from_utf8(&b[i + 1..i + 1 + e.valid_up_to()])
+                                    .unwrap_or("")
+                            },
+                            |s| s,
+                        )
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic),
+                    Some(n) => n.is_ascii_alphabetic(),
+                    None => false,
+                };
+                if (prev_letter || f.out.last().is_some_and(|&p| p >= 0x80)) && next_letter {
                     b' '
                 } else {
                     raw
