@@ -714,17 +714,12 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, end: usize, cand: &mut C
                 let prev_letter = f.out.last().is_some_and(u8::is_ascii_alphabetic);
                 // The next char may be a non-ASCII letter (a homoglyph, a mathematical letter).
                 let next_letter = match b.get(i + 1) {
-                    Some(&n) if n >= 0x80 => std::str::from_utf8(&b[i + 1..(i + 5).min(b.len())])
-                        .map_or_else(
-                            |e| {
-                                std::str::from_utf8(&b[i + 1..i + 1 + e.valid_up_to()])
-                                    .unwrap_or("")
-                            },
-                            |s| s,
-                        )
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic),
+                    Some(&n) if n >= 0x80 => {
+                        std::str::from_utf8(&b[i + 1..(i + 1 + utf8_len(n)).min(b.len())])
+                            .ok()
+                            .and_then(|c| c.chars().next())
+                            .is_some_and(char::is_alphabetic)
+                    }
                     Some(n) => n.is_ascii_alphabetic(),
                     None => false,
                 };
