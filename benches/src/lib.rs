@@ -475,38 +475,8 @@ pub fn all_phrases(c: &Classifier) -> Vec<Phrase> {
     out
 }
 
-/// Rewrites `\b`/`\B` outside classes to `(?-u:\b)`/`(?-u:\B)`, as the engine does.
-pub fn ascii_word_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars();
-    let mut class_depth = 0usize;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some(b @ ('b' | 'B')) if class_depth == 0 => {
-                    out.push_str("(?-u:\\");
-                    out.push(b);
-                    out.push(')');
-                }
-                Some(n) => {
-                    out.push('\\');
-                    out.push(n);
-                }
-                None => out.push('\\'),
-            },
-            '[' => {
-                class_depth += 1;
-                out.push(c);
-            }
-            ']' if class_depth > 0 => {
-                class_depth -= 1;
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// The engine's own rewrite of `\b`/`\B` to ASCII word boundaries, so every contender runs the same regexes.
+pub use scamsift::ascii_word_boundaries;
 
 /// The pattern export shared by every contender of `compare`: per rule, its phrases (normalised, with
 /// boundary flags) and its regexes (as written, for normalised text).

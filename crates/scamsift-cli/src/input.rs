@@ -116,55 +116,24 @@ pub(crate) fn read_records(
                 ..Record::default()
             });
         }
-        InputFormat::Lines => {
-            let mut line_no = 0u64;
-            let mut buf = Vec::new();
-            loop {
-                buf.clear();
-                let n = reader
-                    .read_until(b'\n', &mut buf)
-                    .map_err(|e| format!("{name}: {e}"))?;
-                if n == 0 {
-                    break;
-                }
-                line_no += 1;
-                trim_newline(&mut buf);
-                let (text, lossy) = decode(std::mem::take(&mut buf));
-                if !sink(Record {
-                    id: default_id(name, line_no),
-                    line: line_no,
-                    text,
-                    lossy_utf8: lossy,
-                    bytes: n as u64,
-                    ..Record::default()
-                }) {
-                    break;
-                }
+        InputFormat::Lines => for_each_line(&mut reader, name, &mut |line_no, line, n| {
+            let (text, lossy) = decode(line);
+            sink(Record {
+                id: default_id(name, line_no),
+                line: line_no,
+                text,
+                lossy_utf8: lossy,
+                bytes: n,
+                ..Record::default()
+            })
+        })?,
+        InputFormat::Jsonl => for_each_line(&mut reader, name, &mut |line_no, line, n| {
+            if line.iter().all(u8::is_ascii_whitespace) {
+                return true; // blank lines are not records
             }
-        }
-        InputFormat::Jsonl => {
-            let mut line_no = 0u64;
-            let mut buf = Vec::new();
-            loop {
-                buf.clear();
-                let n = reader
-                    .read_until(b'\n', &mut buf)
-                    .map_err(|e| format!("{name}: {e}"))?;
-                if n == 0 {
-                    break;
-                }
-                line_no += 1;
-                trim_newline(&mut buf);
-                if buf.iter().all(u8::is_ascii_whitespace) {
-                    continue; // blank lines are not records
-                }
-                let (line, lossy) = decode(std::mem::take(&mut buf));
-                let rec = jsonl_record(name, line_no, &line, fields, lossy, n as u64);
-                if !sink(rec) {
-                    break;
-                }
-            }
-        }
+            let (line, lossy) = decode(line);
+            sink(jsonl_record(name, line_no, &line, fields, lossy, n))
+        })?,
         InputFormat::Csv => {
             let mut rdr = csv::ReaderBuilder::new()
                 .flexible(false)
@@ -258,6 +227,30 @@ pub(crate) fn read_records(
         }
     }
     Ok(())
+}
+
+/// Calls `f(line_number, line_without_newline, bytes_read)` for each line until it returns false.
+fn for_each_line(
+    reader: &mut dyn BufRead,
+    name: &str,
+    f: &mut dyn FnMut(u64, Vec<u8>, u64) -> bool,
+) -> Result<(), String> {
+    let mut line_no = 0u64;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| format!("{name}: {e}"))?;
+        if n == 0 {
+            return Ok(());
+        }
+        line_no += 1;
+        trim_newline(&mut buf);
+        if !f(line_no, std::mem::take(&mut buf), n as u64) {
+            return Ok(());
+        }
+    }
 }
 
 fn trim_newline(buf: &mut Vec<u8>) {

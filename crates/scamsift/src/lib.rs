@@ -82,6 +82,7 @@ mod verdict;
 
 pub use classifier::{Classifier, ClassifierBuilder, ExampleFailure, Limits};
 pub use error::{PackError, PackErrorKind};
+pub use matcher::ascii_word_boundaries;
 pub use model::{CategoryInfo, CombinationInfo, RuleInfo};
 pub use pack::{Examples, PackInfo};
 pub use score::{risk, Thresholds};
