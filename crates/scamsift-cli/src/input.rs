@@ -40,6 +40,8 @@ impl InputFormat {
 /// One input record: a text to classify, or the reason it could not be read.
 #[derive(Debug, Default)]
 pub(crate) struct Record {
+    /// A JSONL line not parsed yet: parsing happens on the worker threads ([`Record::parse_json`]).
+    pub(crate) raw_json: Option<String>,
     pub(crate) id: Value,
     pub(crate) line: u64,
     pub(crate) text: String,
@@ -50,6 +52,7 @@ pub(crate) struct Record {
     pub(crate) bytes: u64,
 }
 
+#[derive(Debug, Clone)]
 pub(crate) struct FieldNames {
     pub(crate) text: String,
     pub(crate) id: Option<String>,
@@ -132,7 +135,14 @@ pub(crate) fn read_records(
                 return true; // blank lines are not records
             }
             let (line, lossy) = decode(line);
-            sink(jsonl_record(name, line_no, &line, fields, lossy, n))
+            sink(Record {
+                raw_json: Some(line),
+                id: default_id(name, line_no),
+                line: line_no,
+                lossy_utf8: lossy,
+                bytes: n,
+                ..Record::default()
+            })
         })?,
         InputFormat::Csv => {
             let mut rdr = csv::ReaderBuilder::new()
@@ -262,48 +272,39 @@ fn trim_newline(buf: &mut Vec<u8>) {
     }
 }
 
-fn jsonl_record(
-    name: &str,
-    line: u64,
-    raw: &str,
-    fields: &FieldNames,
-    lossy: bool,
-    bytes: u64,
-) -> Record {
-    let mut rec = Record {
-        id: default_id(name, line),
-        line,
-        lossy_utf8: lossy,
-        bytes,
-        ..Record::default()
-    };
-    let obj = match serde_json::from_str::<Value>(raw) {
-        Ok(Value::Object(o)) => o,
-        Ok(_) => {
-            rec.error = Some("not a JSON object".into());
-            return rec;
+impl Record {
+    /// Parses a pending JSONL line into id, text and kept fields, or an error.
+    pub(crate) fn parse_json(&mut self, fields: &FieldNames) {
+        let Some(raw) = self.raw_json.take() else {
+            return;
+        };
+        let mut obj = match serde_json::from_str::<Value>(&raw) {
+            Ok(Value::Object(o)) => o,
+            Ok(_) => {
+                self.error = Some("not a JSON object".into());
+                return;
+            }
+            Err(e) => {
+                self.error = Some(format!("malformed JSON: {e}"));
+                return;
+            }
+        };
+        if let Some(idf) = &fields.id {
+            if let Some(v) = obj.get(idf) {
+                self.id = v.clone();
+            }
         }
-        Err(e) => {
-            rec.error = Some(format!("malformed JSON: {e}"));
-            return rec;
+        for k in &fields.keep {
+            if let Some(v) = obj.get(k) {
+                self.keep.insert(k.clone(), v.clone());
+            }
         }
-    };
-    if let Some(idf) = &fields.id {
-        if let Some(v) = obj.get(idf) {
-            rec.id = v.clone();
+        match obj.remove(&fields.text) {
+            Some(Value::String(s)) => self.text = s,
+            Some(Value::Null) | None => {
+                self.error = Some(format!("missing text field `{}`", fields.text))
+            }
+            Some(_) => self.error = Some(format!("text field `{}` is not a string", fields.text)),
         }
     }
-    for k in &fields.keep {
-        if let Some(v) = obj.get(k) {
-            rec.keep.insert(k.clone(), v.clone());
-        }
-    }
-    match obj.get(&fields.text) {
-        Some(Value::String(s)) => rec.text = s.clone(),
-        Some(Value::Null) | None => {
-            rec.error = Some(format!("missing text field `{}`", fields.text))
-        }
-        Some(_) => rec.error = Some(format!("text field `{}` is not a string", fields.text)),
-    }
-    rec
 }

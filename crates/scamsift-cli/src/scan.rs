@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 use scamsift::Label;
 
 use crate::input::{read_records, FieldNames, InputFormat, Record};
@@ -135,7 +136,9 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
     let max_bytes = args.pack.max_bytes;
     let format = args.input_format;
     let (tx, rx) = sync_channel::<Vec<Record>>(2);
+    let reader_fields = fields.clone();
     let reader = std::thread::spawn(move || -> Result<(), String> {
+        let fields = reader_fields;
         let mut batch = Vec::with_capacity(BATCH_RECORDS);
         let mut batch_bytes = 0usize;
         let mut closed = false;
@@ -172,37 +175,40 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
     let mut summary = Summary::default();
     let mut write_error: Option<io::Error> = None;
     for batch in rx {
-        let texts: Vec<&str> = batch
-            .iter()
-            .map(|r| {
-                if r.error.is_some() {
-                    ""
-                } else {
-                    r.text.as_str()
-                }
-            })
-            .collect();
-        let verdicts = pool.install(|| classifier.classify_batch(&texts));
-        for (rec, v) in batch.iter().zip(&verdicts) {
+        // Parse, classify and render on the worker threads; the main thread only writes, in order.
+        let rendered: Vec<(io::Result<Vec<u8>>, bool, Label, u64)> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|mut rec| {
+                    rec.parse_json(&fields);
+                    let v = classifier.classify(if rec.error.is_some() { "" } else { &rec.text });
+                    let mut buf = Vec::with_capacity(256);
+                    let res = match output {
+                        OutputFormat::Jsonl => write_json_record(&mut buf, &rec, &v),
+                        OutputFormat::Pretty => {
+                            write_pretty_record(&mut buf, &rec, &v, &classifier, style)
+                        }
+                    };
+                    (res.map(|()| buf), rec.error.is_some(), v.verdict, rec.bytes)
+                })
+                .collect()
+        });
+        for (buf, is_error, verdict, bytes) in rendered {
             summary.records += 1;
-            summary.bytes += rec.bytes;
-            let flagged = rec.error.is_none() && args.min_verdict.admits(v.verdict);
-            if rec.error.is_some() {
+            summary.bytes += bytes;
+            let flagged = !is_error && args.min_verdict.admits(verdict);
+            if is_error {
                 summary.errors += 1;
             } else if flagged {
                 summary.flagged += 1;
-                if v.verdict == Label::Scam {
+                if verdict == Label::Scam {
                     summary.scam += 1;
                 }
             }
-            if args.only_flagged && !flagged && rec.error.is_none() {
+            if args.only_flagged && !flagged && !is_error {
                 continue;
             }
-            let res = match output {
-                OutputFormat::Jsonl => write_json_record(&mut out, rec, v),
-                OutputFormat::Pretty => write_pretty_record(&mut out, rec, v, &classifier, style),
-            };
-            if let Err(e) = res {
+            if let Err(e) = buf.and_then(|b| out.write_all(&b)) {
                 write_error = Some(e);
                 break;
             }
