@@ -1,5 +1,4 @@
-//! Runs the shared data-driven cases in `tests/data/cases.toml` (also run by the Python and
-//! WebAssembly suites).
+//! Runs the shared data-driven cases in `tests/data/cases.toml` (also run by the Python suite).
 
 use scamsift::{Classifier, Label};
 use serde::Deserialize;
