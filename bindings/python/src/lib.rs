@@ -53,41 +53,21 @@ fn guard<T>(what: &str, f: impl FnOnce() -> T) -> PyResult<T> {
 fn pack_err(py: Python<'_>, e: &scamsift::PackError) -> PyErr {
     let err = PackError::new_err(e.to_string());
     let value = err.value(py);
+    // `None` for attributes the core does not know (e.g. no rule for a TOML syntax error).
+    fn opt<'py, T: IntoPyObject<'py>>(py: Python<'py>, v: Option<T>) -> Py<PyAny> {
+        v.and_then(|v| pyo3::IntoPyObjectExt::into_py_any(v, py).ok())
+            .unwrap_or_else(|| py.None())
+    }
     let attrs: [(&str, Py<PyAny>); 6] = [
         (
             "code",
             PyString::new(py, e.kind().code()).into_any().unbind(),
         ),
-        (
-            "file",
-            e.file()
-                .into_pyobject(py)
-                .map_or_else(|_| py.None(), |o| o.into_any().unbind()),
-        ),
-        (
-            "line",
-            e.line()
-                .into_pyobject(py)
-                .map_or_else(|_| py.None(), |o| o.into_any().unbind()),
-        ),
-        (
-            "column",
-            e.column()
-                .into_pyobject(py)
-                .map_or_else(|_| py.None(), |o| o.into_any().unbind()),
-        ),
-        (
-            "rule",
-            e.rule_id()
-                .into_pyobject(py)
-                .map_or_else(|_| py.None(), |o| o.into_any().unbind()),
-        ),
-        (
-            "field",
-            e.field()
-                .into_pyobject(py)
-                .map_or_else(|_| py.None(), |o| o.into_any().unbind()),
-        ),
+        ("file", opt(py, e.file())),
+        ("line", opt(py, e.line())),
+        ("column", opt(py, e.column())),
+        ("rule", opt(py, e.rule_id())),
+        ("field", opt(py, e.field())),
     ];
     for (name, v) in attrs {
         // Setting an attribute on a fresh exception instance cannot fail in practice; ignore if it does.

@@ -12,6 +12,18 @@ fn cmd() -> Command {
     Command::cargo_bin("scamsift").unwrap()
 }
 
+/// Runs `scamsift ARGS FILE`, checks the exit code and returns stdout.
+fn scan_file(args: &[&str], file: &std::path::Path, code: i32) -> Vec<u8> {
+    cmd()
+        .args(args)
+        .arg(file)
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone()
+}
+
 fn records(out: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(out)
         .lines()
@@ -73,14 +85,7 @@ fn lines_format_one_record_per_line_with_file_line_ids() {
         "msgs.txt",
         format!("hello there\n{LURE}\n\nbye\n").as_bytes(),
     );
-    let out = cmd()
-        .args(["scan", "-q", "--input-format", "lines"])
-        .arg(&p)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = scan_file(&["scan", "-q", "--input-format", "lines"], &p, 1);
     let recs = records(&out);
     assert_eq!(recs.len(), 4);
     assert!(recs[1]["id"].as_str().unwrap().ends_with("msgs.txt:2"));
@@ -95,14 +100,7 @@ fn jsonl_errors_are_records_and_scan_goes_on() {
         serde_json::json!({"id": "e", "text": LURE, "lang": "en"})
     );
     let (_d, p) = write_temp("in.jsonl", input.as_bytes());
-    let out = cmd()
-        .args(["scan", "-q", "--keep-fields", "lang"])
-        .arg(&p)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = scan_file(&["scan", "-q", "--keep-fields", "lang"], &p, 1);
     let recs = records(&out);
     assert_eq!(recs.len(), 5, "one output record per input record");
     assert_eq!(recs[0]["id"], "a");
@@ -125,14 +123,11 @@ fn jsonl_errors_are_records_and_scan_goes_on() {
 fn csv_with_wrong_field_count_yields_error_record() {
     let input = format!("id,body\n1,hello\n2,\"{LURE}\"\n3,too,many\n4,bye\n");
     let (_d, p) = write_temp("in.csv", input.as_bytes());
-    let out = cmd()
-        .args(["scan", "-q", "--text-field", "body", "--id-field", "id"])
-        .arg(&p)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = scan_file(
+        &["scan", "-q", "--text-field", "body", "--id-field", "id"],
+        &p,
+        1,
+    );
     let recs = records(&out);
     assert_eq!(recs.len(), 4);
     assert_eq!(recs[1]["id"], "2");
@@ -154,14 +149,7 @@ fn invalid_utf8_is_decoded_lossily_and_marked() {
     let mut bytes = b"hello \xff\xfe world\n".to_vec();
     bytes.extend_from_slice(LURE.as_bytes());
     let (_d, p) = write_temp("bad.txt", &bytes);
-    let out = cmd()
-        .args(["scan", "-q", "-f", "lines"])
-        .arg(&p)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = scan_file(&["scan", "-q", "-f", "lines"], &p, 1);
     let recs = records(&out);
     assert_eq!(recs.len(), 2);
     assert_eq!(recs[0]["lossy_utf8"], true);
@@ -181,14 +169,7 @@ fn output_order_is_input_order_with_threads() {
         input.push('\n');
     }
     let (_d, p) = write_temp("many.jsonl", input.as_bytes());
-    let out = cmd()
-        .args(["scan", "-q", "-j", "2"])
-        .arg(&p)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = scan_file(&["scan", "-q", "-j", "2"], &p, 1);
     let recs = records(&out);
     assert_eq!(recs.len(), 5000);
     for (i, r) in recs.iter().enumerate() {
