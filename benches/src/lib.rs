@@ -407,22 +407,9 @@ pub fn classify_batch_count<S: AsRef<str> + Sync>(c: &Classifier, texts: &[S]) -
     )
 }
 
-/// The normaliser the classifier uses internally: the plain one plus the leet vocabulary built from the
-/// pack's phrases exactly as `scamsift::model::compile` builds it.
+/// The normaliser the classifier uses internally (with its pack vocabulary).
 pub fn classifier_normalizer(c: &Classifier) -> Normalizer {
-    let mut vocabulary: Vec<String> = all_phrases(c)
-        .iter()
-        .flat_map(|p| {
-            p.text
-                .split(|ch: char| !ch.is_ascii_alphanumeric())
-                .filter(|w| w.len() >= 3)
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    vocabulary.sort_unstable();
-    vocabulary.dedup();
-    Normalizer::with_vocabulary(vocabulary)
+    c.normalizer().clone()
 }
 
 /// A phrase as the automaton sees it.

@@ -9,6 +9,7 @@ use crate::matcher::RawHit;
 use crate::model::{
     compile, CategoryInfo, CombinationInfo, Model, Overrides, PackSources, RuleInfo,
 };
+use crate::normalize::Normalizer;
 use crate::pack::{parse, PackInfo};
 use crate::score::{risk, score, Thresholds};
 use crate::verdict::{CategoryEvidence, CombinationHit, Hit, Verdict};
@@ -439,6 +440,12 @@ impl Classifier {
             .normalize(text)
             .as_str()
             .to_owned()
+    }
+
+    /// The normaliser this classifier runs, with the vocabulary of its packs. Its output is what
+    /// [`Classifier::normalize`] returns, with the map back to the original text.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.inner.model.normalizer
     }
 
     /// Headers of the packs compiled in, the built-in one first when included.

@@ -390,7 +390,7 @@ pub(crate) fn compile(
         }
         vocabulary.extend(
             text.split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| w.len() >= 3)
+                .filter(|w| !w.is_empty())
                 .map(str::to_owned),
         );
         let bound_start = !open_start && text.chars().next().is_some_and(is_spaced_word_char);
@@ -436,6 +436,9 @@ pub(crate) fn compile(
         }
     })?;
     drop(make_errs);
+    for &k in &kept_regexes {
+        vocabulary.extend(regex_words(&regexes[k].1));
+    }
     vocabulary.sort_unstable();
     vocabulary.dedup();
     Ok(Model {
@@ -448,6 +451,32 @@ pub(crate) fn compile(
         matcher,
         normalizer: Normalizer::with_vocabulary(vocabulary),
     })
+}
+
+/// The literal words (three or more ASCII letters) written in a regex, for the normaliser's vocabulary:
+/// `(?:earn|\bget) (?:usdt|\$)` gives `earn`, `get`, `usdt`. Escapes such as `\b` or `\x27` never
+/// join a word.
+pub(crate) fn regex_words(pattern: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_lowercase() {
+            cur.push(c);
+            continue;
+        }
+        if cur.len() >= 3 {
+            words.push(std::mem::take(&mut cur));
+        }
+        cur.clear();
+        if c == '\\' {
+            chars.next();
+        }
+    }
+    if cur.len() >= 3 {
+        words.push(cur);
+    }
+    words
 }
 
 /// The known name closest to `name` by edit distance, if it is close.

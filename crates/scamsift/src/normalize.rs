@@ -325,10 +325,16 @@ fn fold_char(c: char, buf: &mut String) {
     });
 }
 
-/// Folds text and rewrites obfuscated words. Holds the vocabulary used to resolve ambiguous leetspeak.
+/// Runs of letters spelled one by one longer than this are not split into words (keeps the work bounded).
+const MAX_SEGMENTED_RUN: usize = 256;
+
+/// Folds text and rewrites obfuscated words. Holds the vocabulary used to resolve ambiguous leetspeak
+/// and to split words spelled letter by letter.
 #[derive(Debug, Clone, Default)]
 pub struct Normalizer {
     vocabulary: HashSet<Box<str>>,
+    /// Length in bytes of the longest vocabulary word.
+    max_word_len: usize,
 }
 
 /// Flags raised by the fold pass that decide whether the rewrite pass must run.
@@ -340,15 +346,26 @@ struct Candidates {
 }
 
 impl Normalizer {
-    /// A normaliser whose leetspeak resolution knows the given words (e.g. every word of every phrase of
-    /// a pack), so `te1egram` becomes `telegram` while `b1tcoin` becomes `bitcoin`.
+    /// A normaliser that knows the given words (e.g. every word of every pattern of a pack): leetspeak
+    /// resolves to them, so `te1egram` becomes `telegram` while `b1tcoin` becomes `bitcoin`, and a run of
+    /// letters spelled one by one splits into them, so `d a i l y s a l a r y` becomes `daily salary`.
+    ///
+    /// ```
+    /// use scamsift::normalize::Normalizer;
+    /// let n = Normalizer::with_vocabulary(["daily", "salary", "telegram", "join"]);
+    /// assert_eq!(n.normalize("J O I N t.e.l.e.g.r.a.m").as_str(), "join telegram");
+    /// assert_eq!(n.normalize("d a i l y s a l a r y").as_str(), "daily salary");
+    /// ```
     pub fn with_vocabulary<I, S>(words: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        let vocabulary: HashSet<Box<str>> = words.into_iter().map(|w| w.as_ref().into()).collect();
+        let max_word_len = vocabulary.iter().map(|w| w.len()).max().unwrap_or(0);
         Normalizer {
-            vocabulary: words.into_iter().map(|w| w.as_ref().into()).collect(),
+            vocabulary,
+            max_word_len,
         }
     }
 
@@ -391,16 +408,7 @@ impl Normalizer {
                 let prev_is_word = i > 0 && is_word_byte(b[i - 1]);
                 if !prev_is_word {
                     if let Some(end) = spelled_run(f, i) {
-                        // Emit the letters, drop the separators.
-                        let mut j = i;
-                        while j < end {
-                            let cl = utf8_len(b[j]);
-                            em.linear(j, &f[j..j + cl]);
-                            j += cl;
-                            if j < end {
-                                j += 1; // the separator
-                            }
-                        }
+                        self.emit_spelled(f, i, end, &mut em);
                         i = end;
                         continue;
                     }
@@ -415,6 +423,87 @@ impl Normalizer {
             i += cl;
         }
         em.finish()
+    }
+
+    /// Emits a letter-by-letter run `f[start..end]` without its separators, except where the
+    /// vocabulary says a word ends: `d a i l y s a l a r y` becomes `daily salary`, not `dailysalary`.
+    /// The kept separator becomes a space (same length, so the map stays linear).
+    fn emit_spelled(&self, f: &str, start: usize, end: usize, em: &mut Emitter) {
+        let b = f.as_bytes();
+        // Units are single chars separated by one separator byte.
+        let mut units: Vec<usize> = Vec::new();
+        let mut j = start;
+        while j < end {
+            units.push(j);
+            j += utf8_len(b[j]) + 1;
+        }
+        let breaks = if units.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
+            let letters: Vec<u8> = units.iter().map(|&u| b[u]).collect();
+            self.segment(&letters)
+        } else {
+            Vec::new()
+        };
+        let mut next_break = breaks.iter().peekable();
+        for (k, &u) in units.iter().enumerate() {
+            let cl = utf8_len(b[u]);
+            em.linear(u, &f[u..u + cl]);
+            if next_break.peek() == Some(&&(k + 1)) {
+                next_break.next();
+                em.linear(u + cl, " ");
+            }
+        }
+    }
+
+    /// Splits run-together letters into vocabulary words: returns the indices where a new word starts.
+    /// It maximises the letters covered by known words, then minimises the number of words, so a known
+    /// compound (`whatsapp`) stays whole; letters no word explains stay glued to each other. Long runs
+    /// (over [`MAX_SEGMENTED_RUN`] letters) are left whole, keeping the pass linear.
+    fn segment(&self, letters: &[u8]) -> Vec<usize> {
+        let n = letters.len();
+        if n > MAX_SEGMENTED_RUN || self.max_word_len == 0 {
+            return Vec::new();
+        }
+        // best[i] = (unknown letters, words) for letters[..i]; from[i] = (start of the last piece, known).
+        let mut best = vec![(usize::MAX, usize::MAX); n + 1];
+        let mut from = vec![(0usize, false); n + 1];
+        best[0] = (0, 0);
+        let word = |s: &[u8]| std::str::from_utf8(s).is_ok_and(|w| self.vocabulary.contains(w));
+        for i in 0..n {
+            let (unknown, words) = best[i];
+            if unknown == usize::MAX {
+                continue;
+            }
+            // An unknown letter joins an unknown piece before it for free, else starts a new piece.
+            let cand = if i > 0 && !from[i].1 {
+                (unknown + 1, words)
+            } else {
+                (unknown + 1, words + 1)
+            };
+            if cand < best[i + 1] {
+                best[i + 1] = cand;
+                from[i + 1] = (if i > 0 && !from[i].1 { from[i].0 } else { i }, false);
+            }
+            for len in 1..=self.max_word_len.min(n - i) {
+                if word(&letters[i..i + len]) {
+                    let cand = (unknown, words + 1);
+                    if cand < best[i + len] {
+                        best[i + len] = cand;
+                        from[i + len] = (i, true);
+                    }
+                }
+            }
+        }
+        let mut starts = Vec::new();
+        let mut i = n;
+        while i > 0 {
+            let s = from[i].0;
+            if s > 0 {
+                starts.push(s);
+            }
+            i = s;
+        }
+        starts.reverse();
+        starts
     }
 
     fn rewrite_token(&self, f: &str, start: usize, end: usize, em: &mut Emitter) {
@@ -897,6 +986,33 @@ mod tests {
         assert_eq!(norm("a b c"), "a b c");
         assert_eq!(norm("y o u r m.o.b.i.l.e"), "your mobile");
         assert_eq!(norm("e.a.r.n d-a-i-l-y"), "earn daily");
+    }
+
+    #[test]
+    fn splits_spelled_runs_into_vocabulary_words() {
+        let n = Normalizer::with_vocabulary([
+            "only", "need", "a", "mobile", "phone", "whats", "app", "whatsapp", "daily", "salary",
+        ]);
+        let norm = |s: &str| n.normalize(s).as_str().to_owned();
+        assert_eq!(
+            norm("o n l y n e e d a m o b i l e phone"),
+            "only need a mobile phone"
+        );
+        assert_eq!(norm("d.a.i.l.y.s.a.l.a.r.y"), "daily salary");
+        // The longest known word wins over its parts.
+        assert_eq!(norm("w h a t s a p p"), "whatsapp");
+        // Letters no word explains stay together, next to the words that are known.
+        assert_eq!(
+            norm("d a i l y s a l a r y f o r j o h n"),
+            "daily salary forjohn"
+        );
+        assert_eq!(norm("x y z w"), "xyzw");
+        // The map still points into the original.
+        let text = "call o n l y n e e d a m o b i l e now";
+        let out = n.normalize(text);
+        let s = out.as_str().find("mobile").unwrap();
+        let (a, b) = out.original_span(s, s + 6);
+        assert_eq!(&text[a..b], "m o b i l e");
     }
 
     #[test]
