@@ -337,13 +337,31 @@ pub struct Normalizer {
     max_word_len: usize,
 }
 
-/// Flags raised by the fold pass that decide whether the rewrite pass must run.
+/// Flags raised by the fold pass that decide whether the rewrite pass must run, and where.
 #[derive(Default)]
 struct Candidates {
     rewrite: bool,
     /// Consecutive single-char tokens each followed by a separator, e.g. `t e l`.
     single_run: u32,
+    /// Offsets in the folded text of the first and last candidate.
+    first: usize,
+    last: usize,
 }
+
+impl Candidates {
+    #[inline]
+    fn flag(&mut self, at: usize) {
+        if !self.rewrite {
+            self.rewrite = true;
+            self.first = at;
+        }
+        self.last = at;
+    }
+}
+
+/// The rewrite pass covers the candidates plus this many bytes on each side, widened to spaces: a
+/// spelled run starts at most a few units before the fold pass notices it, and tokens end at spaces.
+const REWRITE_MARGIN: usize = 64;
 
 impl Normalizer {
     /// A normaliser that knows the given words (e.g. every word of every pattern of a pack): leetspeak
@@ -384,7 +402,7 @@ impl Normalizer {
                 rewrite_map: OffsetMap::default(),
             };
         }
-        let (text, rewrite_map) = self.rewrite(&folded);
+        let (text, rewrite_map) = self.rewrite(&folded, cand.first, cand.last);
         Normalized {
             text,
             fold_map,
@@ -397,12 +415,25 @@ impl Normalizer {
         self.normalize(phrase).text
     }
 
-    /// The rewrite pass over folded text: letter-by-letter spelling and leetspeak.
-    fn rewrite(&self, f: &str) -> (String, OffsetMap) {
+    /// The rewrite pass over folded text: letter-by-letter spelling and leetspeak. Only the stretch
+    /// around the candidates the fold pass saw (`first..=last`) is examined; the rest is copied.
+    fn rewrite(&self, f: &str, first: usize, last: usize) -> (String, OffsetMap) {
         let b = f.as_bytes();
         let mut em = Emitter::with_capacity(f.len());
-        let mut i = 0;
-        while i < b.len() {
+        // Start right after a space (no token or spelled run straddles it), end at one.
+        let lo = first.saturating_sub(REWRITE_MARGIN).min(b.len());
+        let start = b[..lo]
+            .iter()
+            .rposition(|&c| c == b' ')
+            .map_or(0, |p| p + 1);
+        let hi = last.saturating_add(REWRITE_MARGIN).min(b.len());
+        let stop = b[hi..]
+            .iter()
+            .position(|&c| c == b' ')
+            .map_or(b.len(), |p| hi + p);
+        em.linear(0, &f[..start]);
+        let mut i = start;
+        while i < stop {
             // A token starts here: a run of alphanumerics and leet symbols.
             if is_word_byte(b[i]) || is_leet_symbol(b[i]) {
                 let prev_is_word = i > 0 && is_word_byte(b[i - 1]);
@@ -422,6 +453,7 @@ impl Normalizer {
             em.linear(i, &f[i..i + cl]);
             i += cl;
         }
+        em.linear(i, &f[i..]);
         em.finish()
     }
 
@@ -672,7 +704,7 @@ fn note_separator(cand: &mut Candidates, out: &[u8]) {
     if single {
         cand.single_run += 1;
         if cand.single_run >= 3 {
-            cand.rewrite = true;
+            cand.flag(n);
         }
     } else {
         cand.single_run = 0;
@@ -684,7 +716,7 @@ fn note_leet(cand: &mut Candidates, out: &[u8], b: u8) {
     // A leet symbol right after a letter, or the letter o right after a digit.
     if let Some(&p) = out.last() {
         if (is_leet_symbol(b) && p.is_ascii_alphabetic()) || (b == b'o' && p.is_ascii_digit()) {
-            cand.rewrite = true;
+            cand.flag(out.len());
         }
     }
 }
@@ -698,8 +730,10 @@ const LEET: u8 = 4; // leet symbols that are not digits
 const DIGIT: u8 = 5;
 const ALPHA: u8 = 6;
 
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [PLAIN; 128];
+const NON_ASCII: u8 = 7;
+
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
     let mut i = 0;
     while i < 128 {
         let b = i as u8;
@@ -772,25 +806,45 @@ impl Fold {
     }
 }
 
-/// Folds an all-ASCII stretch `b[start..end]` of the original: every byte maps to at most one byte.
-fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, end: usize, cand: &mut Candidates) {
-    for i in start..end {
-        let raw = b[i];
-        let class = ASCII_CLASS[raw as usize];
-        if class == ALPHA || class == PLAIN {
-            f.anchor_if_shifted(i);
-            f.out.push(raw.to_ascii_lowercase());
-            if class == PLAIN {
-                cand.single_run = 0;
-            } else if raw | 0x20 == b'o'
-                && !cand.rewrite
-                && f.out.len() >= 2
-                && f.out[f.out.len() - 2].is_ascii_digit()
-            {
-                cand.rewrite = true; // "5OOO"
+/// Folds the ASCII bytes of `b` from `start` up to the first non-ASCII byte, and returns where it
+/// stopped. Every byte maps to at most one byte.
+fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -> usize {
+    let end = b.len();
+    let mut i = start;
+    while i < end {
+        // Most bytes are letters and punctuation that only change case: take the whole stretch at once
+        // (a table scan, then one vectorisable lower-casing copy).
+        let stretch = i;
+        let mut plain = false;
+        while i < end {
+            let class = ASCII_CLASS[b[i] as usize];
+            if class != ALPHA && class != PLAIN {
+                break;
             }
-            continue;
+            plain |= class == PLAIN;
+            i += 1;
         }
+        if i > stretch {
+            if b[stretch] | 0x20 == b'o' && f.out.last().is_some_and(u8::is_ascii_digit) {
+                cand.flag(f.out.len()); // "5OOO": digits end a stretch, so only its first byte can follow one
+            }
+            if plain {
+                cand.single_run = 0;
+            }
+            f.anchor_if_shifted(stretch);
+            f.out
+                .extend(b[stretch..i].iter().map(u8::to_ascii_lowercase));
+            if i >= end {
+                break;
+            }
+        }
+        let pos = i;
+        let raw = b[pos];
+        let class = ASCII_CLASS[raw as usize];
+        if class == NON_ASCII {
+            return pos;
+        }
+        i += 1;
         let c = match class {
             SPACE => {
                 if f.out.last() == Some(&b' ') {
@@ -802,9 +856,9 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, end: usize, cand: &mut C
             JOIN => {
                 let prev_letter = f.out.last().is_some_and(u8::is_ascii_alphabetic);
                 // The next char may be a non-ASCII letter (a homoglyph, a mathematical letter).
-                let next_letter = match b.get(i + 1) {
+                let next_letter = match b.get(pos + 1) {
                     Some(&n) if n >= 0x80 => {
-                        std::str::from_utf8(&b[i + 1..(i + 1 + utf8_len(n)).min(b.len())])
+                        std::str::from_utf8(&b[pos + 1..(pos + 1 + utf8_len(n)).min(b.len())])
                             .ok()
                             .and_then(|c| c.chars().next())
                             .is_some_and(char::is_alphabetic)
@@ -820,13 +874,15 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, end: usize, cand: &mut C
             }
             _ => raw,
         };
-        f.anchor_if_shifted(i);
-        if !cand.rewrite && (class == LEET || class == DIGIT) {
-            // A leet symbol between two letters ("te1egram", "u$dt"), or a digit before a letter o.
+        f.anchor_if_shifted(pos);
+        if class == LEET || class == DIGIT {
             let prev_alpha = f.out.last().is_some_and(u8::is_ascii_alphabetic);
-            let next = b.get(i + 1).map_or(0, |n| n | 0x20);
-            if (prev_alpha && next.is_ascii_lowercase()) || (class == DIGIT && next == b'o') {
-                cand.rewrite = true;
+            let next = b.get(pos + 1).map_or(0, |n| n | 0x20);
+            // A leet symbol before a letter ("te1egr@m", "@pp"; not the common "hello!"), a digit
+            // between letters ("b1tcoin").
+            let leet_word = next.is_ascii_lowercase() && (class == LEET || prev_alpha);
+            if leet_word || (class == DIGIT && next == b'o') {
+                cand.flag(f.out.len());
             }
         }
         f.out.push(c);
@@ -836,6 +892,7 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, end: usize, cand: &mut C
             _ => {}
         }
     }
+    end
 }
 
 /// The fold pass for pure ASCII text.
@@ -846,7 +903,7 @@ fn fold_ascii(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
         anchors: Vec::new(),
         shifted: false,
     };
-    fold_ascii_run(&mut f, b, 0, b.len(), cand);
+    fold_ascii_run(&mut f, b, 0, cand);
     f.finish()
 }
 
@@ -862,16 +919,9 @@ fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
     let mut buf = String::new();
     let mut i = 0;
     while i < b.len() {
-        let run_end = b[i..]
-            .iter()
-            .position(|&x| x >= 0x80)
-            .map_or(b.len(), |k| i + k);
-        if run_end > i {
-            fold_ascii_run(&mut f, b, i, run_end, cand);
-            i = run_end;
-            if i >= b.len() {
-                break;
-            }
+        i = fold_ascii_run(&mut f, b, i, cand);
+        if i >= b.len() {
+            break;
         }
         let Some(ch) = text[i..].chars().next() else {
             break;
@@ -925,7 +975,7 @@ fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
         } else {
             f.atomic(i, unit_end, buf.as_bytes());
         }
-        if buf.len() == 1 && !cand.rewrite {
+        if buf.len() == 1 {
             note_leet(cand, &f.out[..f.out.len() - 1], buf.as_bytes()[0]);
         }
         i = unit_end;
@@ -986,6 +1036,42 @@ mod tests {
         assert_eq!(norm("a b c"), "a b c");
         assert_eq!(norm("y o u r m.o.b.i.l.e"), "your mobile");
         assert_eq!(norm("e.a.r.n d-a-i-l-y"), "earn daily");
+    }
+
+    #[test]
+    fn windowed_rewrite_equals_a_full_rewrite() {
+        let n = Normalizer::with_vocabulary(["telegram", "daily", "salary", "usdt", "app"]);
+        let filler = "Our team is hiring analysts in Chicago with 3 years of experience. ";
+        let pieces = [
+            "T e l e g r a m",
+            "te1egr@m",
+            "hr@company.com",
+            "earn 5OOO u$dt",
+            "d.a.i.l.y s a l a r y",
+            "a b c",
+            "@pp",
+            "ｔｅｌｅｇｒａｍ 1O,OOO",
+        ];
+        for (k, a) in pieces.iter().enumerate() {
+            for b in &pieces[k..] {
+                for (before, between) in [(0, 0), (1, 0), (0, 3), (2, 5), (4, 1)] {
+                    let text = format!(
+                        "{}{a} {}{b} {}",
+                        filler.repeat(before),
+                        filler.repeat(between),
+                        filler.repeat(before)
+                    );
+                    let mut cand = Candidates::default();
+                    let (folded, _) = if text.is_ascii() {
+                        fold_ascii(&text, &mut cand)
+                    } else {
+                        fold_unicode(&text, &mut cand)
+                    };
+                    let full = n.rewrite(&folded, 0, folded.len()).0;
+                    assert_eq!(n.normalize(&text).as_str(), full, "{text}");
+                }
+            }
+        }
     }
 
     #[test]
