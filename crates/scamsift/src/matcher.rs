@@ -46,12 +46,25 @@ pub(crate) struct PhraseSpec {
     pub(crate) bound_end: bool,
 }
 
+/// One Aho-Corasick automaton and what each of its patterns means.
+#[derive(Debug, Clone)]
+struct Automaton {
+    ac: AhoCorasick,
+    /// Targets of each pattern, as a range into [`Matcher::targets`].
+    pattern_targets: Vec<(u32, u32)>,
+}
+
 /// The compiled matcher for all rules.
+///
+/// Patterns are split by script: one automaton holds the patterns written in ASCII, another those
+/// with any other byte, which runs only on text that has one. A DFA's rows are as wide as its byte
+/// alphabet, and Chinese, Thai or Devanagari phrases widen it for every state: on the built-in pack
+/// the ASCII automaton is 5 MB instead of 27 MB for one over everything, and it scans English text
+/// about 30 % faster.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
-    ac: Option<AhoCorasick>,
-    /// Targets of each automaton pattern, as a range into `targets`.
-    pattern_targets: Vec<(u32, u32)>,
+    ascii: Option<Automaton>,
+    other: Option<Automaton>,
     targets: Vec<Target>,
     regexes: Vec<RuleRegex>,
     /// Regexes without a usable prefix literal: they run on every text.
@@ -274,37 +287,50 @@ impl MatcherBuilder {
                 ),
             ));
         }
-        let ac = if patterns.is_empty() {
-            None
-        } else {
-            // The DFA is 3–4× faster than the default contiguous NFA at this many patterns, for a few MB.
-            Some(
-                AhoCorasick::builder()
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-                    .map_err(|e| {
-                        PackError::new(
-                            PackErrorKind::Limit,
-                            format!("cannot build the phrase automaton: {e}"),
-                        )
-                    })?,
-            )
-        };
         let mut targets = Vec::new();
-        let mut pattern_targets = Vec::with_capacity(per_pattern.len());
-        for ts in per_pattern {
+        let (mut ascii, mut other) = (Vec::new(), Vec::new());
+        for (bytes, ts) in patterns.into_iter().zip(per_pattern) {
             let start = targets.len() as u32;
             targets.extend(ts);
-            pattern_targets.push((start, targets.len() as u32));
+            let range = (start, targets.len() as u32);
+            if bytes.is_ascii() {
+                ascii.push((bytes, range));
+            } else {
+                other.push((bytes, range));
+            }
         }
         Ok(Matcher {
-            ac,
-            pattern_targets,
+            ascii: Automaton::build(ascii)?,
+            other: Automaton::build(other)?,
             targets,
             regexes,
             always,
         })
+    }
+}
+
+impl Automaton {
+    fn build(patterns: Vec<(Vec<u8>, (u32, u32))>) -> Result<Option<Automaton>, PackError> {
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        let (bytes, pattern_targets): (Vec<Vec<u8>>, Vec<(u32, u32)>) =
+            patterns.into_iter().unzip();
+        // The DFA is 3–4× faster than the default contiguous NFA at this many patterns, for a few MB.
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::Standard)
+            .build(&bytes)
+            .map_err(|e| {
+                PackError::new(
+                    PackErrorKind::Limit,
+                    format!("cannot build the phrase automaton: {e}"),
+                )
+            })?;
+        Ok(Some(Automaton {
+            ac,
+            pattern_targets,
+        }))
     }
 }
 
@@ -317,9 +343,10 @@ impl Matcher {
         let mut candidates: Vec<(u32, u32)> = Vec::new();
         // Regexes without a prefix whose required suffix occurred: they run over the whole text.
         let mut present: Vec<u32> = Vec::new();
-        if let Some(ac) = &self.ac {
-            for m in ac.find_overlapping_iter(text) {
-                let (a, b) = self.pattern_targets[m.pattern().as_usize()];
+        let other = self.other.as_ref().filter(|_| !text.is_ascii());
+        for automaton in self.ascii.iter().chain(other) {
+            for m in automaton.ac.find_overlapping_iter(text) {
+                let (a, b) = automaton.pattern_targets[m.pattern().as_usize()];
                 for t in &self.targets[a as usize..b as usize] {
                     match *t {
                         Target::Phrase {
@@ -431,7 +458,11 @@ impl Matcher {
 
     /// Number of automaton patterns (phrases plus regex triggers, deduplicated).
     pub(crate) fn pattern_count(&self) -> usize {
-        self.pattern_targets.len()
+        self.ascii
+            .iter()
+            .chain(&self.other)
+            .map(|a| a.pattern_targets.len())
+            .sum()
     }
 
     /// Number of regexes.
