@@ -19,7 +19,8 @@ enum Target {
     },
     /// A prefix literal of a regex: a match may start here.
     Trigger { regex: u32 },
-    /// A suffix literal of a regex without usable prefixes: the regex must run on this text.
+    /// A suffix literal of a regex without usable prefixes: a match may end here, so the regex runs
+    /// on the stretch before it (or on the whole text, when its matches have no maximum length).
     Present { regex: u32 },
 }
 
@@ -28,6 +29,8 @@ enum Target {
 struct RuleRegex {
     rule: u32,
     re: Regex,
+    /// The longest a match can be, in bytes, when that is bounded.
+    max_len: Option<usize>,
 }
 
 /// A rule's occurrence in the normalised text.
@@ -241,7 +244,16 @@ impl MatcherBuilder {
                 .with_field(origin.field.clone()));
             }
             let idx = regexes.len() as u32;
-            regexes.push(RuleRegex { rule: *rule, re });
+            let max_len = regex_syntax::ParserBuilder::new()
+                .build()
+                .parse(&rewritten)
+                .ok()
+                .and_then(|hir| hir.properties().maximum_len());
+            regexes.push(RuleRegex {
+                rule: *rule,
+                re,
+                max_len,
+            });
             // Prefixes let the regex run anchored where a match can start; but a one-byte prefix such
             // as a digit occurs everywhere, so a longer required suffix, which gates one full search,
             // is the better trigger then.
@@ -341,8 +353,8 @@ impl Matcher {
         scratch.clear();
         // (regex, start) of every occurrence of a regex's prefix literal: the only places a match can start.
         let mut candidates: Vec<(u32, u32)> = Vec::new();
-        // Regexes without a prefix whose required suffix occurred: they run over the whole text.
-        let mut present: Vec<u32> = Vec::new();
+        // (regex, end) of every occurrence of a suffix literal of a regex without a prefix.
+        let mut present: Vec<(u32, u32)> = Vec::new();
         let other = self.other.as_ref().filter(|_| !text.is_ascii());
         for automaton in self.ascii.iter().chain(other) {
             for m in automaton.ac.find_overlapping_iter(text) {
@@ -377,11 +389,7 @@ impl Matcher {
                             });
                         }
                         Target::Trigger { regex } => candidates.push((regex, m.start() as u32)),
-                        Target::Present { regex } => {
-                            if !present.contains(&regex) {
-                                present.push(regex);
-                            }
-                        }
+                        Target::Present { regex } => present.push((regex, m.end() as u32)),
                     }
                 }
             }
@@ -415,17 +423,37 @@ impl Matcher {
                 }
             }
         }
-        for &ri in self.always.iter().chain(&present) {
-            let r = &self.regexes[ri as usize];
-            for m in r.re.find_iter(text).take(max_per_rule) {
-                if m.start() < m.end() {
-                    scratch.push(RawHit {
-                        rule: r.rule,
-                        start: m.start() as u32,
-                        end: m.end() as u32,
-                    });
+        for &ri in &self.always {
+            self.search(ri, text, 0..text.len(), max_per_rule, scratch);
+        }
+        // A suffix-triggered regex whose matches have a maximum length runs only on the stretches
+        // that end at its suffix occurrences (merged where they overlap); others on the whole text.
+        present.sort_unstable();
+        present.dedup();
+        let mut i = 0;
+        while i < present.len() {
+            let ri = present[i].0;
+            let group_end = i + present[i..].iter().take_while(|p| p.0 == ri).count();
+            let Some(len) = self.regexes[ri as usize].max_len else {
+                self.search(ri, text, 0..text.len(), max_per_rule, scratch);
+                i = group_end;
+                continue;
+            };
+            let mut budget = max_per_rule;
+            while i < group_end && budget > 0 {
+                let mut lo = (present[i].1 as usize).saturating_sub(len);
+                while !text.is_char_boundary(lo) {
+                    lo -= 1;
                 }
+                let mut hi = present[i].1 as usize;
+                i += 1;
+                while i < group_end && (present[i].1 as usize).saturating_sub(len) <= hi {
+                    hi = present[i].1 as usize;
+                    i += 1;
+                }
+                budget -= self.search(ri, text, lo..hi, budget, scratch);
             }
+            i = group_end;
         }
         // One rule's occurrences: sorted, overlaps merged into the first, capped.
         scratch.sort_unstable();
@@ -454,6 +482,34 @@ impl Matcher {
             kept_for_rule += 1;
         }
         scratch.truncate(out);
+    }
+
+    /// Runs regex `ri` over `text[range]` (look-arounds see the whole text), keeping at most `limit`
+    /// non-empty matches; returns how many it kept.
+    fn search(
+        &self,
+        ri: u32,
+        text: &str,
+        range: std::ops::Range<usize>,
+        limit: usize,
+        scratch: &mut Vec<RawHit>,
+    ) -> usize {
+        let r = &self.regexes[ri as usize];
+        let mut kept = 0;
+        for m in r.re.find_iter(Input::new(text).range(range)) {
+            if kept >= limit {
+                break;
+            }
+            if m.start() < m.end() {
+                scratch.push(RawHit {
+                    rule: r.rule,
+                    start: m.start() as u32,
+                    end: m.end() as u32,
+                });
+                kept += 1;
+            }
+        }
+        kept
     }
 
     /// Number of automaton patterns (phrases plus regex triggers, deduplicated).
@@ -485,6 +541,47 @@ mod tests {
         assert_eq!(ascii_word_boundaries(r"\bjob\b"), r"(?-u:\b)job(?-u:\b)");
         assert_eq!(ascii_word_boundaries(r"[\d\\]\B"), r"[\d\\](?-u:\B)");
         assert_eq!(ascii_word_boundaries(r"\\b"), r"\\b");
+    }
+
+    fn regex_matcher(pattern: &str) -> Matcher {
+        let make_err = |kind, msg: String| PackError::new(kind, msg);
+        MatcherBuilder {
+            phrases: Vec::new(),
+            regexes: vec![(0, pattern.to_owned())],
+            max_patterns: 1000,
+            regex_size_limit: 1 << 20,
+        }
+        .build(&|_| RegexOrigin {
+            rule_id: "r",
+            field: "regexes[0]".into(),
+            make_err: &make_err,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn suffix_triggered_regex_searches_only_before_its_suffixes() {
+        // A one-byte prefix (a digit) is useless, so the suffix triggers it; its matches are bounded.
+        let m = regex_matcher(r"\b[0-9]{1,6} ?usd per month\b");
+        assert!(m.regexes[0].max_len.is_some());
+        assert!(m.always.is_empty());
+        let filler = "we pay 30 usd per week and 12 usd per year. ".repeat(20);
+        let text = format!(
+            "500 usd per month {filler} then 1200 usd per month, {filler}ends 9 usd per month"
+        );
+        let mut hits = Vec::new();
+        m.find(&text, 10, &mut hits);
+        let whole: Vec<(u32, u32)> = m.regexes[0]
+            .re
+            .find_iter(&text)
+            .map(|x| (x.start() as u32, x.end() as u32))
+            .collect();
+        let got: Vec<(u32, u32)> = hits.iter().map(|h| (h.start, h.end)).collect();
+        assert_eq!(got, whole);
+        assert_eq!(got.len(), 3);
+        // The per-rule cap still holds.
+        m.find(&text, 2, &mut hits);
+        assert_eq!(hits.len(), 2);
     }
 
     #[test]
