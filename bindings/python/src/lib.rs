@@ -122,6 +122,16 @@ fn decode_surrogatepass(mut rest: &[u8]) -> String {
 /// copying: the core truncates at `max_bytes` bytes anyway, and a text of more than `max_bytes` chars
 /// has more than `max_bytes` bytes, so the verdict still says `truncated`.
 fn text_arg(obj: &Bound<'_, PyAny>, max_bytes: usize, index: Option<usize>) -> PyResult<String> {
+    let (s, _) = text_str(obj, max_bytes, index)?;
+    owned_text(&s)
+}
+
+/// The str to classify, cut to the core's input limit (see [`text_arg`]); the flag says whether it was cut.
+fn text_str<'py>(
+    obj: &Bound<'py, PyAny>,
+    max_bytes: usize,
+    index: Option<usize>,
+) -> PyResult<(Bound<'py, PyString>, bool)> {
     let s = obj.cast::<PyString>().map_err(|_| {
         let ty = obj
             .get_type()
@@ -133,18 +143,20 @@ fn text_arg(obj: &Bound<'_, PyAny>, max_bytes: usize, index: Option<usize>) -> P
         }
     })?;
     let len = s.code_point_len()?;
-    let cut;
-    let s = if len > max_bytes.saturating_add(1) {
+    if len > max_bytes.saturating_add(1) {
         let end = isize::try_from(max_bytes.saturating_add(1)).unwrap_or(isize::MAX);
-        cut = s
+        let cut = s
             .as_any()
             .get_item(PySlice::new(s.py(), 0, end, 1))?
             .cast_into::<PyString>()
             .map_err(PyErr::from)?;
-        &cut
-    } else {
-        s
-    };
+        return Ok((cut, true));
+    }
+    Ok((s.clone(), false))
+}
+
+/// A copy of `s` as UTF-8 (lone surrogates as U+FFFD).
+fn owned_text(s: &Bound<'_, PyString>) -> PyResult<String> {
     match s.to_cow() {
         Ok(c) => Ok(c.into_owned()),
         Err(_) => {
@@ -155,17 +167,105 @@ fn text_arg(obj: &Bound<'_, PyAny>, max_bytes: usize, index: Option<usize>) -> P
     }
 }
 
-fn texts_arg(texts: &Bound<'_, PyAny>, max_bytes: usize) -> PyResult<Vec<String>> {
+/// The texts of a batch. Where the interpreter can lend a str's UTF-8 (CPython ≥ 3.10 keeps it inside
+/// the str object, and for ASCII it *is* the str's data), the text is borrowed, not copied: that copy
+/// was the largest serial cost of a batch of short messages. Otherwise (Python 3.9, lone surrogates)
+/// it is copied. The strs are held here, so what they lend outlives the GIL-free classification.
+struct TextBatch<'py> {
+    _strs: Vec<Bound<'py, PyString>>,
+    slots: Vec<Slot>,
+}
+
+enum Slot {
+    /// UTF-8 owned by a str in `_strs`.
+    Borrowed(*const u8, usize),
+    Owned(String),
+}
+
+impl TextBatch<'_> {
+    fn texts(&self) -> Vec<&str> {
+        self.slots
+            .iter()
+            .map(|slot| match slot {
+                // SAFETY: the pointer and length come from PyUnicode_AsUTF8AndSize, which returns the
+                // str's own valid UTF-8 buffer; the str is kept alive (and strs are immutable) as long
+                // as `self`, which this borrow cannot outlive.
+                #[allow(unsafe_code)]
+                Slot::Borrowed(p, n) => unsafe {
+                    std::str::from_utf8_unchecked(std::slice::from_raw_parts(*p, *n))
+                },
+                Slot::Owned(s) => s.as_str(),
+            })
+            .collect()
+    }
+}
+
+/// Takes a new object out of the cyclic garbage collector's lists. pyo3 makes every class
+/// collectable, but a `Verdict` or `Hit` holds no Python object, so it can never be part of a cycle;
+/// left tracked, the 100,000 verdicts of a batch made the collector walk them again and again while
+/// the batch was being built (CPython untracks tuples of atoms the same way).
+fn untracked<T>(obj: Py<T>) -> Py<T> {
+    // SAFETY: `obj` is a live, GC-tracked object of a pyclass (pyo3 always sets Py_TPFLAGS_HAVE_GC)
+    // and the GC never needs to see it: its Rust contents hold no Python references.
+    #[allow(unsafe_code)]
+    unsafe {
+        pyo3::ffi::PyObject_GC_UnTrack(obj.as_ptr().cast());
+    }
+    obj
+}
+
+/// The UTF-8 a str holds, without copying, when the interpreter lends it safely.
+#[cfg(not(windows))]
+fn lend_utf8(s: &Bound<'_, PyString>) -> Option<(*const u8, usize)> {
+    // PyUnicode_AsUTF8AndSize joined the stable ABI in 3.10; CPython has had it since 3.3, so the
+    // symbol resolves under every interpreter this abi3 wheel loads in, and it is only called on
+    // 3.10+. (Windows links abi3 modules against python3.dll, whose 3.9 build does not export it.)
+    extern "C" {
+        fn PyUnicode_AsUTF8AndSize(
+            unicode: *mut pyo3::ffi::PyObject,
+            size: *mut pyo3::ffi::Py_ssize_t,
+        ) -> *const std::os::raw::c_char;
+    }
+    static LENDS: OnceLock<bool> = OnceLock::new();
+    if !*LENDS.get_or_init(|| s.py().version_info() >= (3, 10)) {
+        return None;
+    }
+    let mut size: pyo3::ffi::Py_ssize_t = 0;
+    // SAFETY: `s` is a live str and the GIL is held.
+    #[allow(unsafe_code)]
+    let p = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size) };
+    if p.is_null() {
+        // Lone surrogates cannot be UTF-8: clear the error, the caller copies with U+FFFD instead.
+        drop(PyErr::take(s.py()));
+        return None;
+    }
+    Some((p.cast::<u8>(), usize::try_from(size).unwrap_or(0)))
+}
+
+#[cfg(windows)]
+fn lend_utf8(_: &Bound<'_, PyString>) -> Option<(*const u8, usize)> {
+    None
+}
+
+fn texts_arg<'py>(texts: &Bound<'py, PyAny>, max_bytes: usize) -> PyResult<TextBatch<'py>> {
     if texts.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
             "texts must be an iterable of str, not a single str (use classify())",
         ));
     }
-    let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
+    let n = texts.len().unwrap_or(0);
+    let (mut strs, mut slots) = (Vec::with_capacity(n), Vec::with_capacity(n));
     for (i, t) in texts.try_iter()?.enumerate() {
-        out.push(text_arg(&t?, max_bytes, Some(i))?);
+        let (s, _) = text_str(&t?, max_bytes, Some(i))?;
+        match lend_utf8(&s) {
+            Some((p, len)) => {
+                slots.push(Slot::Borrowed(p, len));
+                strs.push(s);
+            }
+            None => slots.push(Slot::Owned(owned_text(&s)?)),
+        }
     }
-    Ok(out)
+    Ok(TextBatch { _strs: strs, slots })
 }
 
 /// A rayon pool per requested size, created on first use and kept for the life of the process.
@@ -203,7 +303,7 @@ fn check_threads(threads: Option<usize>) -> PyResult<Option<Arc<rayon::ThreadPoo
 
 fn batch(
     classifier: &Classifier,
-    texts: &[String],
+    texts: &[&str],
     pool: Option<&rayon::ThreadPool>,
 ) -> Vec<Verdict> {
     match pool {
@@ -362,7 +462,7 @@ fn families_dict<'py>(
 fn hits_list<'py>(py: Python<'py>, hits: &[Hit]) -> PyResult<Bound<'py, PyList>> {
     let items = hits
         .iter()
-        .map(|h| Py::new(py, PyHit { inner: h.clone() }))
+        .map(|h| Py::new(py, PyHit { inner: h.clone() }).map(untracked))
         .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, items)
 }
@@ -616,13 +716,15 @@ impl PyClassifier {
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         let pool = check_threads(threads)?;
-        let texts = texts_arg(texts, self.max_bytes())?;
+        let batch_texts = texts_arg(texts, self.max_bytes())?;
+        let texts = batch_texts.texts();
         let c = &self.inner;
         let verdicts =
             py.detach(|| guard("classify_batch", || batch(c, &texts, pool.as_deref())))?;
+        drop(batch_texts);
         let items = verdicts
             .into_iter()
-            .map(|v| Py::new(py, PyVerdict { inner: v }))
+            .map(|v| Py::new(py, PyVerdict { inner: v }).map(untracked))
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, items)
     }
@@ -815,7 +917,8 @@ fn _bench_core(
 ) -> PyResult<(f64, usize)> {
     let c = classifier.get();
     let pool = check_threads(threads)?;
-    let texts = texts_arg(texts, c.max_bytes())?;
+    let batch_texts = texts_arg(texts, c.max_bytes())?;
+    let texts = batch_texts.texts();
     let c = &c.inner;
     py.detach(|| {
         guard("_bench_core", || {

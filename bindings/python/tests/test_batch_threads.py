@@ -78,3 +78,34 @@ def test_many_classifiers_in_threads(acme_text: str) -> None:
 
     with ThreadPoolExecutor(max_workers=4) as ex:
         assert set(ex.map(build, range(8))) == {"suspicious"}
+
+
+def test_batch_texts_survive_the_list_changing(builtin: scamsift.Classifier) -> None:
+    # The batch borrows each str's UTF-8 while the GIL is released: it must hold the strs itself.
+    texts = ["".join(["Earn $500/day on Telegram ", str(i), " 😀"]) for i in range(20_000)]
+    expected = builtin.classify_batch(list(texts))
+    shared = list(texts)
+    del texts
+    with ThreadPoolExecutor(max_workers=2) as ex:
+        fut = ex.submit(builtin.classify_batch, shared, threads=2)
+        shared.clear()  # drops the list's references while the batch may still be running
+        got = fut.result()
+    assert got == expected
+
+
+def test_batch_mixes_borrowed_and_copied_texts(builtin: scamsift.Classifier) -> None:
+    # ASCII and non-ASCII strs are lent; a str with a lone surrogate cannot be, and is copied.
+    texts = ["plain ascii earn $500/day", "ünïcödé 日薪 500 元 😀", "lone \ud800 surrogate, add me on Telegram", ""]
+    batch = builtin.classify_batch(texts)
+    assert batch == [builtin.classify(t) for t in texts]
+    for t, v in zip(texts, batch):
+        for h in v.hits:
+            assert t[h.start : h.end] == h.text.replace("\ufffd", "\ud800")
+
+
+def test_verdicts_stay_out_of_the_cycle_collector(builtin: scamsift.Classifier) -> None:
+    import gc
+
+    v = builtin.classify_batch(["Earn $500/day, add me on Telegram"])[0]
+    assert not gc.is_tracked(v)
+    assert v.hits and not any(gc.is_tracked(h) for h in v.hits)
