@@ -410,14 +410,15 @@ impl Matcher {
                     continue;
                 }
                 let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-                if let Some(m) = r.re.search(&input) {
-                    if m.start() < m.end() {
+                // Anchored, so the match starts here: only its end is needed (no reverse scan).
+                if let Some(m) = r.re.search_half(&input) {
+                    if start < m.offset() {
                         scratch.push(RawHit {
                             rule: r.rule,
-                            start: m.start() as u32,
-                            end: m.end() as u32,
+                            start: start as u32,
+                            end: m.offset() as u32,
                         });
-                        next_free = m.end();
+                        next_free = m.offset();
                         found += 1;
                     }
                 }
