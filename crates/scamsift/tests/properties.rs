@@ -24,6 +24,12 @@ fn tricky_text() -> impl Strategy<Value = String> {
         Just("  \n\t ".to_string()),
         Just("-_.*|!$@0134579".to_string()),
         Just("t.me/abc wa.me/60123456789".to_string()),
+        // Several words spelled in one run (split back into words), e-mail `@` (a rewrite window),
+        // regex gaps next to CJK (byte-class gaps), a long plain stretch (windows far apart).
+        Just("d a i l y s a l a r y o n l y n e e d a m o b i l e".to_string()),
+        Just("hr@company.com".to_string()),
+        Just("earn 日日日 500 usd per day, pay 日薪 fee to withdraw".to_string()),
+        Just(" we are hiring analysts with three years of experience in our office ".repeat(3)),
         any::<String>(),
         "[a-z ]{0,12}",
         "\\PC{0,6}",
@@ -32,7 +38,11 @@ fn tricky_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    // 400 cases by default; PROPTEST_CASES=5000 for a longer local run.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn spans_are_valid_for_any_text(text in tricky_text()) {
