@@ -9,8 +9,8 @@
 //!
 //! 1. **normalise** ([`normalize`]): fold obfuscation (homoglyphs, zero-width characters, fullwidth and
 //!    mathematical letters, spaced letters, leetspeak) while keeping a map back to the original bytes;
-//! 2. **match**: one Aho-Corasick pass finds every phrase of every rule; regexes run only on texts that
-//!    contain their literal prefix;
+//! 2. **match**: one Aho-Corasick pass (two on non-ASCII text) finds every phrase of every rule;
+//!    regexes run only where one of their literal prefixes or suffixes occurs;
 //! 3. **score**: per-category evidence with diminishing returns, family points from categories,
 //!    combinations and counter-evidence, a 0–1 risk and a verdict ([`Thresholds`]);
 //! 4. **explain**: every hit with its rule, category, family, weight and span of the *original* text.

@@ -1,5 +1,6 @@
-//! Stage 2 of the pipeline: one Aho-Corasick pass over the normalised text finds every phrase of every
-//! rule, plus the prefix literals that trigger regexes; only triggered regexes then run.
+//! Stage 2 of the pipeline: one Aho-Corasick pass over the normalised text (a second one for the
+//! non-ASCII patterns when the text has non-ASCII chars) finds every phrase of every rule, plus the
+//! literals that trigger regexes; only triggered regexes then run, and only where they can match.
 
 use std::sync::OnceLock;
 

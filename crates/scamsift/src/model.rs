@@ -373,7 +373,8 @@ pub(crate) fn compile(
         weights[r as usize] = 0.0;
     }
 
-    // Phrases: normalised like the text, with the leet vocabulary taken from the phrases themselves.
+    // Phrases: normalised like the text. Their words (and the literal words of the regexes, added below)
+    // are the normaliser's vocabulary, for leetspeak and for splitting words spelled letter by letter.
     let plain = Normalizer::default();
     let mut vocabulary: Vec<String> = Vec::new();
     let mut phrases = Vec::new();
