@@ -506,14 +506,11 @@ impl Normalizer {
                 continue;
             }
             // An unknown letter joins an unknown piece before it for free, else starts a new piece.
-            let cand = if i > 0 && !from[i].1 {
-                (unknown + 1, words)
-            } else {
-                (unknown + 1, words + 1)
-            };
+            let joins = i > 0 && !from[i].1;
+            let cand = (unknown + 1, if joins { words } else { words + 1 });
             if cand < best[i + 1] {
                 best[i + 1] = cand;
-                from[i + 1] = (if i > 0 && !from[i].1 { from[i].0 } else { i }, false);
+                from[i + 1] = (if joins { from[i].0 } else { i }, false);
             }
             for len in 1..=self.max_word_len.min(n - i) {
                 if word(&letters[i..i + len]) {
