@@ -812,14 +812,41 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
         // Most bytes are letters and punctuation that only change case: take the whole stretch at once
         // (a table scan, then one vectorisable lower-casing copy).
         let stretch = i;
+        let base = f.out.len();
+        // A `PLAIN` byte since the last space of the stretch.
         let mut plain = false;
         while i < end {
             let class = ASCII_CLASS[b[i] as usize];
-            if class != ALPHA && class != PLAIN {
-                break;
+            if class == ALPHA {
+                i += 1;
+                continue;
             }
-            plain |= class == PLAIN;
-            i += 1;
+            if class == PLAIN {
+                plain = true;
+                i += 1;
+                continue;
+            }
+            // One space after a word stays in the stretch too (most words end with one): it is copied
+            // as is, and `note_separator`'s bookkeeping is done here on the input bytes.
+            if b[i] == b' ' && i >= stretch + 2 && b[i - 1] != b' ' {
+                if plain {
+                    cand.single_run = 0;
+                    plain = false;
+                }
+                let single = ASCII_CLASS[b[i - 1] as usize] == ALPHA
+                    && ASCII_CLASS[b[i - 2] as usize] != ALPHA;
+                if single {
+                    cand.single_run += 1;
+                    if cand.single_run >= 3 {
+                        cand.flag(base + (i - stretch) + 1);
+                    }
+                } else {
+                    cand.single_run = 0;
+                }
+                i += 1;
+                continue;
+            }
+            break;
         }
         if i > stretch {
             if b[stretch] | 0x20 == b'o' && f.out.last().is_some_and(u8::is_ascii_digit) {
@@ -829,8 +856,8 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
                 cand.single_run = 0;
             }
             f.anchor_if_shifted(stretch);
-            f.out
-                .extend(b[stretch..i].iter().map(u8::to_ascii_lowercase));
+            f.out.extend_from_slice(&b[stretch..i]);
+            f.out[base..].make_ascii_lowercase();
             if i >= end {
                 break;
             }
