@@ -196,10 +196,11 @@ impl ClassifierBuilder {
     pub fn build(&self) -> Result<Classifier, PackError> {
         let mut packs = Vec::new();
         if self.include_builtin {
-            let sources = crate::builtin::FILES
-                .iter()
-                .map(|(name, text)| parse(name, text))
-                .collect::<Result<Vec<_>, _>>()?;
+            // Parsing the pack's TOML is a good part of the build: one file per task.
+            let sources =
+                crate::matcher::par_map(crate::builtin::FILES, |(name, text)| parse(name, text))
+                    .into_iter()
+                    .collect::<Result<Vec<_>, _>>()?;
             packs.push(PackSources { sources });
         }
         for (_, docs) in &self.packs {
