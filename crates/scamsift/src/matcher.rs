@@ -173,8 +173,9 @@ fn plan_regex(pattern: &str) -> RegexPlan {
 /// regex's states (attempts at common trigger words such as "earn" or "get" mostly end this way).
 #[derive(Debug, Clone)]
 struct ByteGate {
-    /// The rarest byte of each literal.
+    /// The rarest byte of each literal, as a table and as a list.
     rare: Box<[bool; 256]>,
+    rare_bytes: Vec<u8>,
     /// Each literal with the offset of its rarest byte.
     literals: Vec<(usize, Vec<u8>)>,
     /// How far from the attempt's start a match can reach, in bytes.
@@ -240,8 +241,10 @@ impl ByteGate {
                 (k, l)
             })
             .collect();
+        let rare_bytes = (0..=255u8).filter(|&b| rare[usize::from(b)]).collect();
         Some(ByteGate {
             rare,
+            rare_bytes,
             literals,
             reach,
             reach_chars,
@@ -260,15 +263,20 @@ impl ByteGate {
             return true;
         }
         let window = &text[start..end.min(text.len())];
-        // Scan for the rarest byte of each literal: few positions need a comparison.
-        window.iter().enumerate().any(|(i, &b)| {
-            self.rare[usize::from(b)]
-                && self.literals.iter().any(|(k, l)| {
-                    l[*k] == b
-                        && i >= *k
-                        && window.get(i - k..i - k + l.len()) == Some(l.as_slice())
-                })
-        })
+        // Look for the rarest byte of each literal (with memchr when there are at most three):
+        // few positions need a comparison.
+        let found_at = |i: usize| {
+            let b = window[i];
+            self.literals.iter().any(|(k, l)| {
+                l[*k] == b && i >= *k && window.get(i - k..i - k + l.len()) == Some(l.as_slice())
+            })
+        };
+        match self.rare_bytes[..] {
+            [a] => memchr::memchr_iter(a, window).any(found_at),
+            [a, b] => memchr::memchr2_iter(a, b, window).any(found_at),
+            [a, b, c] => memchr::memchr3_iter(a, b, c, window).any(found_at),
+            _ => (0..window.len()).any(|i| self.rare[usize::from(window[i])] && found_at(i)),
+        }
     }
 }
 
