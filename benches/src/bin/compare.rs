@@ -331,7 +331,7 @@ fn main() {
     );
     let lin_timer = Timer {
         min_secs: timer.min_secs,
-        runs: if quick { 1 } else { 3 },
+        runs: if quick { 1 } else { 5 },
     };
     let big_size = if quick { 16usize << 20 } else { 100 << 20 };
     let big_label = if quick { "doc_16MB" } else { "doc_100MB" };

@@ -815,7 +815,20 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
         let base = f.out.len();
         // A `PLAIN` byte since the last space of the stretch.
         let mut plain = false;
+        // Where the next try of the 8-byte step may start (after a failed one, 8 bytes later).
+        let mut wide_from = stretch + 2;
         while i < end {
+            if i >= wide_from && i + 8 <= end {
+                if let Some(has_space) = plain_words8(b, i) {
+                    if has_space {
+                        cand.single_run = 0;
+                        plain = false;
+                    }
+                    i += 8;
+                    continue;
+                }
+                wide_from = i + 8;
+            }
             let class = ASCII_CLASS[b[i] as usize];
             if class == ALPHA {
                 i += 1;
@@ -919,6 +932,44 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
     end
 }
 
+/// Whether the 8 bytes at `i` (`i >= 2`) are ASCII letters and spaces that the stretch loop of
+/// [`fold_ascii_run`] would take one by one with no bookkeeping but resetting `single_run`: no two
+/// spaces in a row and no one-letter word before a space (also counting the two bytes before `i`).
+/// `Some(true)` when they hold a space, `None` when the loop must look at them byte by byte.
+#[inline]
+fn plain_words8(b: &[u8], i: usize) -> Option<bool> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let chunk = u64::from_le_bytes(b.get(i..i + 8)?.try_into().ok()?);
+    if chunk & HIGH != 0 {
+        return None;
+    }
+    // Per byte, in its high bit (no carry crosses bytes: every byte is below 0x80).
+    let lower = chunk | 0x2020_2020_2020_2020;
+    let letters = lower.wrapping_add(0x1f1f_1f1f_1f1f_1f1f) // >= b'a'
+        & !lower.wrapping_add(0x0505_0505_0505_0505) // > b'z'
+        & HIGH;
+    let t = chunk ^ 0x2020_2020_2020_2020;
+    let spaces = !((t & LOW7).wrapping_add(LOW7) | t) & HIGH;
+    if letters | spaces != HIGH {
+        return None;
+    }
+    if spaces == 0 {
+        return Some(false);
+    }
+    // One bit a byte (bit k for byte i + k), then the two bytes before as bits 0 and 1.
+    let pack = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32;
+    let (p1, p2) = (b[i - 1], b[i - 2]);
+    let letter = (pack(letters) << 2)
+        | u32::from(p1.is_ascii_alphabetic()) << 1
+        | u32::from(p2.is_ascii_alphabetic());
+    let space = (pack(spaces) << 2) | u32::from(p1 == b' ') << 1 | u32::from(p2 == b' ');
+    let in_chunk = 0x3fc;
+    let double_space = space & (space << 1);
+    let one_letter_word = space & (letter << 1) & !(letter << 2);
+    ((double_space | one_letter_word) & in_chunk == 0).then_some(true)
+}
+
 /// The fold pass for pure ASCII text.
 fn fold_ascii(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
     let b = text.as_bytes();
@@ -1010,6 +1061,28 @@ fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eight_byte_step_takes_only_plain_words() {
+        let at2 = |s: &str| plain_words8(s.as_bytes(), 2);
+        assert_eq!(at2("xxhelloworld"), Some(false));
+        assert_eq!(at2("xxhello world"), Some(true));
+        assert_eq!(at2("x hello wo"), Some(true));
+        assert_eq!(at2("xxHeLLo Wo"), Some(true));
+        assert_eq!(at2("xxa b c de"), None, "one-letter words");
+        assert_eq!(
+            at2(" a bcdefgh"),
+            None,
+            "a one-letter word before the chunk"
+        );
+        assert_eq!(at2("xxhello  wo"), None, "two spaces");
+        assert_eq!(at2("x  ello wo"), None, "two spaces across the chunk start");
+        assert_eq!(at2("xxhel1o wo"), None, "a digit");
+        assert_eq!(at2("xxhel-o wo"), None, "a joiner");
+        assert_eq!(at2("xxhelé wo"), None, "non-ASCII");
+        assert_eq!(at2("xx[ello wo"), None, "a byte next to the letter ranges");
+        assert_eq!(at2("xxhello"), None, "fewer than 8 bytes");
+    }
 
     fn norm(s: &str) -> String {
         Normalizer::with_vocabulary(["telegram", "bitcoin", "usdt", "payment"])
