@@ -35,8 +35,8 @@ struct RuleRegex {
     re: Regex,
     /// The longest a match can be, in bytes, when that is bounded.
     max_len: Option<usize>,
-    /// Bytes of which a match must hold at least one, when they are rare enough to test first.
-    gate: Option<ByteGate>,
+    /// A quick test that rules out most anchored attempts (see [`AttemptGate`]).
+    gate: Option<AttemptGate>,
 }
 
 /// A rule's occurrence in the normalised text.
@@ -136,8 +136,8 @@ struct RegexPlan {
     prefixes: Option<Vec<Vec<u8>>>,
     /// Literals every match ends with, when there is a small set and the prefixes are short.
     suffixes: Option<Vec<Vec<u8>>>,
-    /// A cheap test that rules out most anchored attempts (see [`ByteGate`]).
-    gate: Option<ByteGate>,
+    /// A quick test that rules out most anchored attempts (see [`AttemptGate`]).
+    gate: Option<AttemptGate>,
 }
 
 fn plan_regex(pattern: &str) -> RegexPlan {
@@ -151,7 +151,7 @@ fn plan_regex(pattern: &str) -> RegexPlan {
             };
             RegexPlan {
                 max_len: hir.properties().maximum_len(),
-                gate: ByteGate::of(&hir),
+                gate: AttemptGate::of(&hir),
                 hir: Ok(hir),
                 prefixes,
                 suffixes,
@@ -167,12 +167,13 @@ fn plan_regex(pattern: &str) -> RegexPlan {
     }
 }
 
-/// Literals of a later, required part of a regex, e.g. the digits of `earn[^.!?]{0,30}[0-9]+ ?usd` or
-/// the "per" of `get[^.!?]{0,30}per (?:task|like)`: an anchored attempt whose reach holds none of them
-/// cannot match, and finding that out takes a byte scan of the reach instead of a walk through the
-/// regex's states (attempts at common trigger words such as "earn" or "get" mostly end this way).
+/// What an anchored attempt needs to have a chance: the literals of a later, required part of the regex
+/// somewhere in its reach (e.g. the digits of `earn[^.!?]{0,30}[0-9]+ ?usd` or the "per" of
+/// `get[^.!?]{0,30}per (?:task|like)`), and the end of the text within reach when the regex ends with
+/// `$`. Finding that out takes a memchr scan of the reach instead of a walk through the regex's states;
+/// attempts at common trigger words such as "earn" or "get" mostly end this way.
 #[derive(Debug, Clone)]
-struct ByteGate {
+struct AttemptGate {
     /// The rarest byte of each literal, as a table and as a list.
     rare: Box<[bool; 256]>,
     rare_bytes: Vec<u8>,
@@ -186,8 +187,8 @@ struct ByteGate {
     at_end: bool,
 }
 
-impl ByteGate {
-    fn of(hir: &Hir) -> Option<ByteGate> {
+impl AttemptGate {
+    fn of(hir: &Hir) -> Option<AttemptGate> {
         use regex_syntax::hir::HirKind;
         let reach = hir.properties().maximum_len()?;
         let reach_chars = max_chars(hir)?;
@@ -242,7 +243,7 @@ impl ByteGate {
             })
             .collect();
         let rare_bytes = (0..=255u8).filter(|&b| rare[usize::from(b)]).collect();
-        Some(ByteGate {
+        Some(AttemptGate {
             rare,
             rare_bytes,
             literals,
@@ -330,22 +331,15 @@ fn min_len(lits: &Option<Vec<Vec<u8>>>) -> usize {
 /// is no small finite set.
 fn literals(hir: &Hir, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
     let suffix = matches!(kind, ExtractKind::Suffix);
-    let kind_of = || {
-        if suffix {
-            ExtractKind::Suffix
-        } else {
-            ExtractKind::Prefix
-        }
-    };
-    let default = literals_with(hir, suffix, Extractor::new().kind(kind), 64);
+    let mut extractor = Extractor::new();
+    extractor.kind(kind);
+    let default = literals_with(hir, suffix, &extractor, 64);
     if min_len(&default) >= 5 {
         return default;
     }
     // A short literal such as "for " occurs everywhere; expanding a class that follows it (e.g. a digit)
     // gives a few longer ones ("for 1", "for 2" …) that are rare.
-    let mut wide = Extractor::new();
-    wide.kind(kind_of()).limit_class(16);
-    let expanded = literals_with(hir, suffix, &wide, 24);
+    let expanded = literals_with(hir, suffix, extractor.limit_class(16), 24);
     if min_len(&expanded) > min_len(&default) {
         expanded
     } else {
@@ -353,6 +347,7 @@ fn literals(hir: &Hir, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
     }
 }
 
+/// [`literals`] with one extractor, trimmed until at most `max_set` remain.
 fn literals_with(
     hir: &Hir,
     suffix: bool,
@@ -380,8 +375,8 @@ fn literals_with(
             .collect();
         out.sort();
         out.dedup();
-        // Up to 64: longer literals mean fewer false candidates (measured: 15 % faster on job ads
-        // than 32, 4x faster than 8), for a slightly larger automaton.
+        // Up to 64 by default: longer literals mean fewer false candidates (measured: 15 % faster on
+        // job ads than 32, 4x faster than 8), for a slightly larger automaton.
         if out.len() <= max_set {
             return Some(out);
         }
