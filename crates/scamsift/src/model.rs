@@ -182,13 +182,7 @@ pub(crate) fn compile(
                 .with_rule(id)
                 .with_field("id"));
         }
-        ids.insert(
-            id.to_owned(),
-            (
-                src.origin.clone(),
-                crate::error::line_col(&src.text, byte).0,
-            ),
-        );
+        ids.insert(id.to_owned(), (src.origin.clone(), src.line_of(byte)));
         Ok(())
     };
     for src in &sources {
@@ -258,7 +252,7 @@ pub(crate) fn compile(
                 regexes: r.regexes.iter().map(|p| p.get_ref().clone()).collect(),
                 examples: r.examples.clone(),
                 origin: src.origin.clone(),
-                line: crate::error::line_col(&src.text, r.id.span().start).0,
+                line: src.line_of(r.id.span().start),
                 category_idx: cat,
             });
         }

@@ -103,9 +103,16 @@ pub(crate) struct Source {
     pub(crate) origin: String,
     pub(crate) text: String,
     pub(crate) doc: Document,
+    /// Byte offsets of the `\n`s of `text`, for line numbers.
+    newlines: Vec<usize>,
 }
 
 impl Source {
+    /// The 1-based line of a byte offset.
+    pub(crate) fn line_of(&self, byte: usize) -> usize {
+        self.newlines.partition_point(|&n| n < byte) + 1
+    }
+
     pub(crate) fn err(
         &self,
         kind: PackErrorKind,
@@ -127,6 +134,7 @@ pub(crate) fn parse(origin: &str, text: &str) -> Result<Source, PackError> {
                 origin: origin.to_owned(),
                 text: text.to_owned(),
                 doc,
+                newlines: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
             };
             validate_shapes(&src)?;
             Ok(src)
