@@ -1,5 +1,5 @@
-//! Stage 2 of the pipeline: one Aho-Corasick pass over the normalised text (a second one for the
-//! non-ASCII patterns when the text has non-ASCII chars) finds every phrase of every rule, plus the
+//! Stage 2 of the pipeline: one Aho-Corasick pass over the normalised text (plus, for the non-ASCII
+//! patterns, short scans around the text's non-ASCII chars) finds every phrase of every rule, plus the
 //! literals that trigger regexes; only triggered regexes then run, and only where they can match.
 
 use std::sync::OnceLock;
@@ -64,6 +64,8 @@ struct Automaton {
     /// When `ac` is an NFA: its patterns, to build the faster DFA the first time a text needs it
     /// (`None` inside if that build failed: the NFA keeps working).
     lazy_dfa: Option<LazyDfa>,
+    /// The longest pattern, in bytes.
+    max_len: usize,
 }
 
 /// Patterns, and the DFA over them once built.
@@ -72,7 +74,7 @@ type LazyDfa = (Vec<Vec<u8>>, OnceLock<Option<AhoCorasick>>);
 /// The compiled matcher for all rules.
 ///
 /// Patterns are split by script: one automaton holds the patterns written in ASCII, another those
-/// with any other byte, which runs only on text that has one. A DFA's rows are as wide as its byte
+/// with any other byte, which runs only around the non-ASCII chars of a text (see [`NonAsciiWindows`]). A DFA's rows are as wide as its byte
 /// alphabet, and Chinese, Thai or Devanagari phrases widen it for every state: on the built-in pack
 /// the ASCII automaton is 5 MB instead of 27 MB for one over everything, and it scans English text
 /// about 30 % faster. The other one starts as an NFA (cheap to build) and becomes a DFA (about 15 ms
@@ -538,6 +540,71 @@ impl MatcherBuilder {
     }
 }
 
+/// The stretches of a text that hold its non-ASCII bytes, each widened by `reach - 1` bytes on both
+/// sides and merged where they overlap: every occurrence of a pattern of at most `reach` bytes that
+/// holds a non-ASCII byte lies inside one of them.
+struct NonAsciiWindows<'a> {
+    bytes: &'a [u8],
+    reach: usize,
+    /// Where to look for the next non-ASCII byte.
+    at: usize,
+}
+
+impl<'a> NonAsciiWindows<'a> {
+    fn new(bytes: &'a [u8], reach: usize) -> Self {
+        NonAsciiWindows {
+            bytes,
+            reach: reach.max(1),
+            at: 0,
+        }
+    }
+
+    /// The first byte at or after `from` that is non-ASCII (`want_non_ascii`) or ASCII, eight bytes at
+    /// a time.
+    fn next_kind(&self, from: usize, want_non_ascii: bool) -> Option<usize> {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let b = self.bytes;
+        let mut i = from;
+        while let Some(chunk) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let word = u64::from_le_bytes(word);
+            let hits = if want_non_ascii { word } else { !word } & HIGH;
+            if hits != 0 {
+                return Some(i + hits.trailing_zeros() as usize / 8);
+            }
+            i += 8;
+        }
+        (i..b.len()).find(|&j| (b[j] >= 0x80) == want_non_ascii)
+    }
+}
+
+impl Iterator for NonAsciiWindows<'_> {
+    type Item = std::ops::Range<usize>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let first = self.next_kind(self.at, true)?;
+        let lo = first.saturating_sub(self.reach - 1);
+        let mut last = first;
+        loop {
+            // To the end of this run of non-ASCII bytes, then to the next one if the gap of ASCII
+            // between them is short enough for their windows to touch.
+            let Some(ascii) = self.next_kind(last + 1, false) else {
+                last = self.bytes.len() - 1;
+                break;
+            };
+            last = ascii - 1;
+            match self.next_kind(ascii, true) {
+                Some(next) if next - last <= 2 * self.reach => last = next,
+                _ => break,
+            }
+        }
+        let hi = (last + self.reach).min(self.bytes.len());
+        self.at = last + 1;
+        Some(lo..hi)
+    }
+}
+
 /// The first char boundary of `text` at or after `i`.
 fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
@@ -661,6 +728,7 @@ impl Automaton {
         }
         let (bytes, pattern_targets): (Vec<Vec<u8>>, Vec<(u32, u32)>) =
             patterns.into_iter().unzip();
+        let max_len = bytes.iter().map(Vec::len).max().unwrap_or(0);
         let kind = if lazy {
             AhoCorasickKind::ContiguousNFA
         } else {
@@ -676,6 +744,7 @@ impl Automaton {
             ac,
             pattern_targets,
             lazy_dfa: lazy.then(|| (bytes, OnceLock::new())),
+            max_len,
         }))
     }
 
@@ -712,42 +781,55 @@ impl Matcher {
         // (regex, end) of every occurrence of a suffix literal of a regex without a prefix.
         let mut present: Vec<(u32, u32)> = Vec::new();
         let ascii = text.is_ascii();
-        let other = self.other.as_ref().filter(|_| !ascii);
-        for automaton in self.ascii.iter().chain(other) {
-            for m in automaton.searcher().find_overlapping_iter(text) {
-                let (a, b) = automaton.pattern_targets[m.pattern().as_usize()];
-                for t in &self.targets[a as usize..b as usize] {
-                    match *t {
-                        Target::Phrase {
-                            rule,
-                            bound_start,
-                            bound_end,
-                        } => {
-                            if bound_start
-                                && text[..m.start()]
-                                    .chars()
-                                    .next_back()
-                                    .is_some_and(is_spaced_word_char)
-                            {
-                                continue;
-                            }
-                            if bound_end
-                                && text[m.end()..]
-                                    .chars()
-                                    .next()
-                                    .is_some_and(is_spaced_word_char)
-                            {
-                                continue;
-                            }
-                            scratch.push(RawHit {
-                                rule,
-                                start: m.start() as u32,
-                                end: m.end() as u32,
-                            });
+        let mut on_match = |automaton: &Automaton, m: aho_corasick::Match| {
+            let (a, b) = automaton.pattern_targets[m.pattern().as_usize()];
+            for t in &self.targets[a as usize..b as usize] {
+                match *t {
+                    Target::Phrase {
+                        rule,
+                        bound_start,
+                        bound_end,
+                    } => {
+                        if bound_start
+                            && text[..m.start()]
+                                .chars()
+                                .next_back()
+                                .is_some_and(is_spaced_word_char)
+                        {
+                            continue;
                         }
-                        Target::Trigger { regex } => candidates.push((regex, m.start() as u32)),
-                        Target::Present { regex } => present.push((regex, m.end() as u32)),
+                        if bound_end
+                            && text[m.end()..]
+                                .chars()
+                                .next()
+                                .is_some_and(is_spaced_word_char)
+                        {
+                            continue;
+                        }
+                        scratch.push(RawHit {
+                            rule,
+                            start: m.start() as u32,
+                            end: m.end() as u32,
+                        });
                     }
+                    Target::Trigger { regex } => candidates.push((regex, m.start() as u32)),
+                    Target::Present { regex } => present.push((regex, m.end() as u32)),
+                }
+            }
+        };
+        if let Some(automaton) = &self.ascii {
+            for m in automaton.searcher().find_overlapping_iter(text) {
+                on_match(automaton, m);
+            }
+        }
+        if let Some(automaton) = self.other.as_ref().filter(|_| !ascii) {
+            // Its patterns all hold a non-ASCII byte, so only the stretches around those need a scan:
+            // a few bullets or accents in an English text cost a few short scans, not a second pass.
+            let searcher = automaton.searcher();
+            for window in NonAsciiWindows::new(text.as_bytes(), automaton.max_len) {
+                let input = aho_corasick::Input::new(text).span(window);
+                for m in searcher.find_overlapping_iter(input) {
+                    on_match(automaton, m);
                 }
             }
         }
@@ -1004,6 +1086,39 @@ mod tests {
         m.find("earn日日日", 10, &mut hits);
         assert_eq!(hits.len(), 1);
         assert!("earn日日日".is_char_boundary(hits[0].end as usize));
+    }
+
+    #[test]
+    fn non_ascii_windows_cover_every_pattern_reach() {
+        let texts = [
+            "plain ascii only",
+            "• first bullet, then a long stretch of plain english text, then • another",
+            "日收益5%",
+            "abc日def",
+            "ééé",
+            "x é y é z",
+        ];
+        for text in texts {
+            let b = text.as_bytes();
+            for reach in [1, 2, 3, 6, 20] {
+                let windows: Vec<_> = NonAsciiWindows::new(b, reach).collect();
+                for pair in windows.windows(2) {
+                    assert!(pair[0].end < pair[1].start, "{text:?} {reach}: {windows:?}");
+                }
+                for p in (0..b.len()).filter(|&p| b[p] >= 0x80) {
+                    let need = p.saturating_sub(reach - 1)..(p + reach).min(b.len());
+                    assert!(
+                        windows
+                            .iter()
+                            .any(|w| w.start <= need.start && need.end <= w.end),
+                        "{text:?} reach {reach}: byte {p} not covered by {windows:?}"
+                    );
+                }
+                if text.is_ascii() {
+                    assert!(windows.is_empty());
+                }
+            }
+        }
     }
 
     #[test]
