@@ -35,7 +35,9 @@ struct RuleRegex {
     re: Regex,
     /// The longest a match can be, in bytes, when that is bounded.
     max_len: Option<usize>,
-    /// A quick test that rules out most anchored attempts (see [`AttemptGate`]).
+    /// The same in chars, i.e. in bytes on ASCII text.
+    max_chars: Option<usize>,
+    /// A quick test that rules out most attempts (see [`AttemptGate`]).
     gate: Option<AttemptGate>,
 }
 
@@ -138,8 +140,12 @@ struct RegexPlan {
     prefixes: Option<Vec<Vec<u8>>>,
     /// Literals every match ends with, when there is a small set and the prefixes are short.
     suffixes: Option<Vec<Vec<u8>>>,
-    /// A quick test that rules out most anchored attempts (see [`AttemptGate`]).
+    /// A quick test that rules out most attempts (see [`AttemptGate`]).
     gate: Option<AttemptGate>,
+    /// The regex is triggered by its suffixes (a longer literal than its prefixes).
+    suffix_mode: bool,
+    /// The longest a match can be in chars, i.e. in bytes on ASCII text, when that is bounded.
+    max_chars: Option<usize>,
 }
 
 fn plan_regex(pattern: &str) -> RegexPlan {
@@ -151,9 +157,18 @@ fn plan_regex(pattern: &str) -> RegexPlan {
             } else {
                 literals(&hir, ExtractKind::Suffix)
             };
+            // Prefixes let the regex run anchored where a match can start; but a one-byte prefix such
+            // as a digit occurs everywhere, so a longer required suffix is the better trigger then.
+            let suffix_mode = min_len(&suffixes) > min_len(&prefixes);
             RegexPlan {
                 max_len: hir.properties().maximum_len(),
-                gate: AttemptGate::of(&hir),
+                max_chars: max_chars(&hir),
+                gate: AttemptGate::of(
+                    &hir,
+                    suffix_mode,
+                    if suffix_mode { &suffixes } else { &prefixes },
+                ),
+                suffix_mode,
                 hir: Ok(hir),
                 prefixes,
                 suffixes,
@@ -162,18 +177,21 @@ fn plan_regex(pattern: &str) -> RegexPlan {
         Err(e) => RegexPlan {
             hir: Err(e.to_string()),
             max_len: None,
+            max_chars: None,
             prefixes: None,
             suffixes: None,
             gate: None,
+            suffix_mode: false,
         },
     }
 }
 
-/// What an anchored attempt needs to have a chance: the literals of a later, required part of the regex
-/// somewhere in its reach (e.g. the digits of `earn[^.!?]{0,30}[0-9]+ ?usd` or the "per" of
-/// `get[^.!?]{0,30}per (?:task|like)`), and the end of the text within reach when the regex ends with
-/// `$`. Finding that out takes a memchr scan of the reach instead of a walk through the regex's states;
-/// attempts at common trigger words such as "earn" or "get" mostly end this way.
+/// What an attempt needs to have a chance: the literals of another required part of the regex than the
+/// one its trigger belongs to, somewhere in its reach (e.g. the digits of `earn[^.!?]{0,30}[0-9]+ ?usd`
+/// or the "per" of `get[^.!?]{0,30}per (?:task|like)`), and, for an anchored attempt, the end of the
+/// text within reach when the regex ends with `$`. Finding that out takes a memchr scan of the reach
+/// instead of a walk through the regex's states; attempts at common trigger words such as "earn" or
+/// "get" mostly end this way.
 #[derive(Debug, Clone)]
 struct AttemptGate {
     /// The rarest byte of each literal, as a table and as a list.
@@ -190,22 +208,32 @@ struct AttemptGate {
 }
 
 impl AttemptGate {
-    fn of(hir: &Hir) -> Option<AttemptGate> {
+    /// The gate of a regex triggered by its prefixes, or by its suffixes (`suffix_mode`), given the
+    /// trigger literals.
+    fn of(hir: &Hir, suffix_mode: bool, triggers: &Option<Vec<Vec<u8>>>) -> Option<AttemptGate> {
         use regex_syntax::hir::HirKind;
         let reach = hir.properties().maximum_len()?;
         let reach_chars = max_chars(hir)?;
         let HirKind::Concat(parts) = hir.kind() else {
             return None;
         };
-        let at_end = matches!(
-            parts.last().map(Hir::kind),
-            Some(HirKind::Look(regex_syntax::hir::Look::End))
-        );
-        // The parts every match goes through, after the one its trigger literal belongs to.
-        let mut required = parts
+        let at_end = !suffix_mode
+            && matches!(
+                parts.last().map(Hir::kind),
+                Some(HirKind::Look(regex_syntax::hir::Look::End))
+            );
+        // The parts every match goes through, but the one its trigger literal belongs to.
+        let mut required: Vec<&Hir> = parts
             .iter()
-            .filter(|p| p.properties().minimum_len().is_some_and(|n| n > 0));
-        required.next()?;
+            .filter(|p| p.properties().minimum_len().is_some_and(|n| n > 0))
+            .collect();
+        if suffix_mode {
+            required.pop()?;
+        } else if required.is_empty() {
+            return None;
+        } else {
+            required.remove(0);
+        }
         let mut best: Option<(Vec<Vec<u8>>, f64)> = None;
         for part in required {
             let seq = Extractor::new().kind(ExtractKind::Prefix).extract(part);
@@ -214,6 +242,17 @@ impl AttemptGate {
                 continue;
             }
             let lits: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+            // A part the trigger literal already spells out ("per " of the suffix "per day") is
+            // always there.
+            let in_trigger = |l: &Vec<u8>| {
+                triggers
+                    .iter()
+                    .flatten()
+                    .any(|t| t.windows(l.len()).any(|w| w == l.as_slice()))
+            };
+            if lits.iter().any(in_trigger) {
+                continue;
+            }
             // Expected occurrences of one of the literals at a position, bytes taken as independent.
             let rate: f64 = lits
                 .iter()
@@ -265,7 +304,14 @@ impl AttemptGate {
         if self.literals.is_empty() {
             return true;
         }
-        let window = &text[start..end.min(text.len())];
+        self.holds_literal(&text[start..end.min(text.len())])
+    }
+
+    /// Whether `window` holds one of the literals (true when there are none).
+    fn holds_literal(&self, window: &[u8]) -> bool {
+        if self.literals.is_empty() {
+            return true;
+        }
         // Look for the rarest byte of each literal (with memchr when there are at most three):
         // few positions need a comparison.
         let found_at = |i: usize| {
@@ -455,9 +501,7 @@ impl MatcherBuilder {
         let mut always = Vec::new();
         for (k, plan) in plans.iter().enumerate() {
             let idx = k as u32;
-            // Prefixes let the regex run anchored where a match can start; but a one-byte prefix such
-            // as a digit occurs everywhere, so a longer required suffix is the better trigger then.
-            if min_len(&plan.suffixes) > min_len(&plan.prefixes) {
+            if plan.suffix_mode {
                 for lit in plan.suffixes.iter().flatten() {
                     add(
                         lit.clone(),
@@ -495,6 +539,7 @@ impl MatcherBuilder {
                     rule: self.regexes[k].0,
                     re,
                     max_len: plan.max_len,
+                    max_chars: plan.max_chars,
                     gate: plan.gate.clone(),
                 });
             }
@@ -881,11 +926,15 @@ impl Matcher {
         while i < present.len() {
             let ri = present[i].0;
             let group_end = i + present[i..].iter().take_while(|p| p.0 == ri).count();
-            let Some(len) = self.regexes[ri as usize].max_len else {
+            let r = &self.regexes[ri as usize];
+            let Some(mut len) = r.max_len else {
                 self.search(ri, text, 0..text.len(), max_per_rule, scratch);
                 i = group_end;
                 continue;
             };
+            if ascii {
+                len = r.max_chars.unwrap_or(len).min(len);
+            }
             let mut budget = max_per_rule;
             while i < group_end && budget > 0 {
                 let mut lo = (present[i].1 as usize).saturating_sub(len);
@@ -897,6 +946,12 @@ impl Matcher {
                 while i < group_end && (present[i].1 as usize).saturating_sub(len) <= hi {
                     hi = present[i].1 as usize;
                     i += 1;
+                }
+                if r.gate
+                    .as_ref()
+                    .is_some_and(|g| !g.holds_literal(&text.as_bytes()[lo..hi]))
+                {
+                    continue;
                 }
                 budget -= self.search(ri, text, lo..hi, budget, scratch);
             }
@@ -1154,6 +1209,33 @@ mod tests {
             }
             assert!(rejected > 0, "{pattern}: the gate never rejects anything");
         }
+    }
+
+    #[test]
+    fn every_match_holds_its_gate_literal() {
+        // Suffix-triggered regexes test their gate on the stretch before each suffix: any stretch
+        // that holds a match must pass.
+        let pattern =
+            ascii_word_boundaries(r"[0-9]{1,12} ?(?:usd|dollars)[^.]{0,20}per (?:day|week)");
+        let plan = plan_regex(&pattern);
+        assert!(plan.suffix_mode, "a one-digit prefix loses to the suffixes");
+        let gate = plan.gate.clone().expect("a gate on usd|dollars");
+        let re = compile_regex(&plan, 1 << 20).unwrap();
+        let texts = [
+            "earn 50 usd per day",
+            "5 dollars, paid per week",
+            "10 per day",
+            "7usd per week",
+        ];
+        let mut matched = 0;
+        for text in texts {
+            for m in re.find_iter(text) {
+                assert!(gate.holds_literal(&text.as_bytes()[m.range()]), "{text:?}");
+                matched += 1;
+            }
+        }
+        assert_eq!(matched, 3);
+        assert!(!gate.holds_literal(b"10 per day"));
     }
 
     #[test]
