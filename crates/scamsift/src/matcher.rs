@@ -160,13 +160,15 @@ fn plan_regex(pattern: &str) -> RegexPlan {
             // Prefixes let the regex run anchored where a match can start; but a one-byte prefix such
             // as a digit occurs everywhere, so a longer required suffix is the better trigger then.
             let suffix_mode = min_len(&suffixes) > min_len(&prefixes);
+            let (max_len, max_chars) = (hir.properties().maximum_len(), max_chars(&hir));
             RegexPlan {
-                max_len: hir.properties().maximum_len(),
-                max_chars: max_chars(&hir),
+                max_len,
+                max_chars,
                 gate: AttemptGate::of(
                     &hir,
                     suffix_mode,
                     if suffix_mode { &suffixes } else { &prefixes },
+                    max_len.zip(max_chars),
                 ),
                 suffix_mode,
                 hir: Ok(hir),
@@ -209,11 +211,15 @@ struct AttemptGate {
 
 impl AttemptGate {
     /// The gate of a regex triggered by its prefixes, or by its suffixes (`suffix_mode`), given the
-    /// trigger literals.
-    fn of(hir: &Hir, suffix_mode: bool, triggers: &Option<Vec<Vec<u8>>>) -> Option<AttemptGate> {
+    /// trigger literals and the most bytes and chars a match can span (`None`: unbounded, no gate).
+    fn of(
+        hir: &Hir,
+        suffix_mode: bool,
+        triggers: &Option<Vec<Vec<u8>>>,
+        max_bytes_chars: Option<(usize, usize)>,
+    ) -> Option<AttemptGate> {
         use regex_syntax::hir::HirKind;
-        let reach = hir.properties().maximum_len()?;
-        let reach_chars = max_chars(hir)?;
+        let (reach, reach_chars) = max_bytes_chars?;
         let HirKind::Concat(parts) = hir.kind() else {
             return None;
         };
@@ -300,9 +306,6 @@ impl AttemptGate {
         let end = start.saturating_add(reach);
         if self.at_end && end < text.len() {
             return false;
-        }
-        if self.literals.is_empty() {
-            return true;
         }
         self.holds_literal(&text[start..end.min(text.len())])
     }
