@@ -393,7 +393,7 @@ pub fn classify_count<S: AsRef<str>>(c: &Classifier, texts: &[S]) -> (usize, usi
     for t in texts {
         let v = c.classify(t.as_ref());
         flagged += usize::from(v.is_flagged());
-        hits += v.hits.len();
+        hits += v.hits().len();
     }
     (flagged, hits)
 }
@@ -403,7 +403,7 @@ pub fn classify_batch_count<S: AsRef<str> + Sync>(c: &Classifier, texts: &[S]) -
     let vs = c.classify_batch(texts);
     (
         vs.iter().filter(|v| v.is_flagged()).count(),
-        vs.iter().map(|v| v.hits.len()).sum(),
+        vs.iter().map(|v| v.hits().len()).sum(),
     )
 }
 

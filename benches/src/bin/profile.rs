@@ -1,6 +1,6 @@
 //! A small driver for profilers (callgrind): classifies one input set a few times.
 //!
-//! `profile {sms|jobs|zh|near_miss|obfuscated|build} [passes] [classify|normalize]`; prints the time of
+//! `profile {sms|jobs|zh|near_miss|obfuscated|build} [passes] [classify|no-entities|normalize]`; prints the time of
 //! each pass and the best one (the least disturbed on a shared machine).
 //! e.g. `valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out target/release/profile sms 1`.
 
@@ -23,7 +23,11 @@ fn main() {
         println!("build: best of {passes} {:.2} ms", best * 1e3);
         return;
     }
-    let c = Classifier::builder().build().expect("built-in pack");
+    // `no-entities`: classify without entity extraction (and so without entity rules).
+    let c = Classifier::builder()
+        .entities(what != "no-entities")
+        .build()
+        .expect("built-in pack");
     let inputs = Inputs::load(&c, false);
     let texts = match which {
         "sms" => &inputs.sms,

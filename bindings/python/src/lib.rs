@@ -8,7 +8,7 @@
 //!   is read: `classify_batch` costs one small allocation per text on top of the core.
 //! * Offsets exposed to Python are the core's char offsets, i.e. Python `str` indices.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -18,7 +18,170 @@ use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
 
-use scamsift::{Classifier, Hit, Verdict};
+use scamsift::{Classifier, HostOffsets};
+use serde::{Deserialize, Serialize};
+
+// ------------------------------------------------------------------------------------------------
+// Converted results: owned, picklable copies of what the core reports, with Python string indices.
+
+/// One hit, converted: byte offsets and char offsets (Python `str` indices) from the core.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Hit {
+    rule: Arc<str>,
+    category: Arc<str>,
+    family: Arc<str>,
+    weight: f64,
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+    text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct CombinationHit {
+    id: Arc<str>,
+    family: Arc<str>,
+    weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct CategoryEvidence {
+    category: Arc<str>,
+    family: Arc<str>,
+    points: f64,
+    rules: Vec<Arc<str>>,
+}
+
+/// One entity, converted: the core's record (kind, offsets, text, typed value fields, description).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Entity {
+    kind: String,
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+    text: String,
+    description: String,
+    /// The typed value's fields (amount, currency, period, contact, value, chain, …), as the core
+    /// serialises them.
+    value: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Verdict {
+    verdict: scamsift::Label,
+    score: f64,
+    family: Option<Arc<str>>,
+    families: BTreeMap<Arc<str>, f64>,
+    hits: Vec<Hit>,
+    combinations: Vec<CombinationHit>,
+    evidence: Vec<CategoryEvidence>,
+    points: BTreeMap<Arc<str>, f64>,
+    entities: Vec<Entity>,
+    truncated: bool,
+}
+
+/// Converts the core's verdict on `text` (which must be the classified text).
+fn convert(c: &Classifier, v: &scamsift::Verdict, text: &str) -> Verdict {
+    let mut offsets = HostOffsets::new(text);
+    let hits = v
+        .hits()
+        .map(|h| {
+            let (cs, ce) = offsets.chars(h.start(), h.end());
+            let r = h.rule();
+            Hit {
+                rule: r.id.clone(),
+                category: r.category.clone(),
+                family: r.family.clone(),
+                weight: h.weight(),
+                start: h.start(),
+                end: h.end(),
+                char_start: cs,
+                char_end: ce,
+                text: h.text(text).to_owned(),
+            }
+        })
+        .collect();
+    let entities = v
+        .entities()
+        .iter()
+        .map(|e| {
+            let (cs, ce) = offsets.chars(e.start(), e.end());
+            let mut value = match serde_json::to_value(e.record(text)) {
+                Ok(serde_json::Value::Object(m)) => m,
+                _ => serde_json::Map::new(),
+            };
+            let description = match value.remove("description") {
+                Some(serde_json::Value::String(d)) => d,
+                _ => e.describe(text),
+            };
+            for k in ["kind", "start", "end", "char_start", "char_end", "text"] {
+                value.remove(k);
+            }
+            Entity {
+                kind: e.kind().as_str().to_owned(),
+                start: e.start(),
+                end: e.end(),
+                char_start: cs,
+                char_end: ce,
+                text: e.text(text).to_owned(),
+                description,
+                value,
+            }
+        })
+        .collect();
+    let fam_names = c.families();
+    let families = v
+        .families()
+        .enumerate()
+        .map(|(i, (_, r))| (fam_names[i].clone(), r))
+        .collect();
+    let points = v
+        .points()
+        .filter_map(|(f, p)| {
+            fam_names
+                .iter()
+                .find(|n| &***n == f)
+                .map(|n| (n.clone(), p))
+        })
+        .collect();
+    Verdict {
+        verdict: v.label(),
+        score: v.score(),
+        family: v
+            .family()
+            .and_then(|f| fam_names.iter().find(|n| &***n == f).cloned()),
+        families,
+        hits,
+        combinations: v
+            .combinations()
+            .map(|k| CombinationHit {
+                id: k.id.clone(),
+                family: k.family.clone(),
+                weight: k.weight,
+            })
+            .collect(),
+        evidence: v
+            .evidence()
+            .map(|e| CategoryEvidence {
+                category: e.category().id.clone(),
+                family: e.category().family.clone(),
+                points: e.points(),
+                rules: e.rules().map(|r| r.id.clone()).collect(),
+            })
+            .collect(),
+        points,
+        entities,
+        truncated: v.truncated(),
+    }
+}
+
+impl Verdict {
+    fn is_flagged(&self) -> bool {
+        self.verdict != scamsift::Label::Clean
+    }
+}
 
 pyo3::create_exception!(
     scamsift,
@@ -77,17 +240,6 @@ fn pack_err(py: Python<'_>, e: &scamsift::PackError) -> PyErr {
 }
 
 /// A `PackError` raised by the binding itself (not by the core), e.g. a missing pack file.
-fn own_pack_err(py: Python<'_>, code: &str, file: Option<&str>, msg: String) -> PyErr {
-    let err = PackError::new_err(msg);
-    let value = err.value(py);
-    let _ = value.setattr("code", code);
-    let _ = value.setattr("file", file);
-    for name in ["line", "column", "rule", "field"] {
-        let _ = value.setattr(name, py.None());
-    }
-    err
-}
-
 /// Decodes the output of `str.encode("utf-8", "surrogatepass")`: every lone surrogate (3 bytes
 /// `ED A0..BF 80..BF`) becomes one U+FFFD, so char offsets still equal Python string indices.
 fn decode_surrogatepass(mut rest: &[u8]) -> String {
@@ -306,9 +458,17 @@ fn batch(
     texts: &[&str],
     pool: Option<&rayon::ThreadPool>,
 ) -> Vec<Verdict> {
+    use rayon::prelude::*;
+    let run = || {
+        let core = classifier.classify_batch(texts);
+        core.par_iter()
+            .zip(texts.par_iter())
+            .map(|(v, t)| convert(classifier, v, t))
+            .collect()
+    };
     match pool {
-        Some(p) => p.install(|| classifier.classify_batch(texts)),
-        None => classifier.classify_batch(texts),
+        Some(p) => p.install(run),
+        None => run(),
     }
 }
 
@@ -440,6 +600,130 @@ impl PyHit {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Entity
+
+/// A JSON value (from the core's entity record) as a Python object.
+fn json_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    use pyo3::IntoPyObjectExt;
+    Ok(match v {
+        serde_json::Value::Null => py.None().into_bound(py),
+        serde_json::Value::Bool(b) => b.into_bound_py_any(py)?,
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => i.into_bound_py_any(py)?,
+            None => n.as_f64().unwrap_or(f64::NAN).into_bound_py_any(py)?,
+        },
+        serde_json::Value::String(s) => s.into_bound_py_any(py)?,
+        serde_json::Value::Array(a) => {
+            let items = a
+                .iter()
+                .map(|x| json_py(py, x))
+                .collect::<PyResult<Vec<_>>>()?;
+            PyList::new(py, items)?.into_any()
+        }
+        serde_json::Value::Object(m) => {
+            let d = PyDict::new(py);
+            for (k, x) in m {
+                d.set_item(k, json_py(py, x)?)?;
+            }
+            d.into_any()
+        }
+    })
+}
+
+fn entity_dict<'py>(py: Python<'py>, e: &Entity) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("kind", &e.kind)?;
+    d.set_item("start", e.char_start)?;
+    d.set_item("end", e.char_end)?;
+    d.set_item("byte_start", e.start)?;
+    d.set_item("byte_end", e.end)?;
+    d.set_item("text", &e.text)?;
+    d.set_item("description", &e.description)?;
+    for (k, v) in &e.value {
+        d.set_item(k, json_py(py, v)?)?;
+    }
+    Ok(d)
+}
+
+/// A typed entity found in the text: an amount of money, a promised return, a contact or a wallet.
+/// `start`/`end` are Python string indices: `text[e.start:e.end] == e.text`. The typed fields
+/// (`amount`, `currency`, `period`, `usd_per_month`, `contact`, `value`, `domain`, `chain`, …) are in
+/// `e.value`.
+#[pyclass(frozen, name = "Entity", module = "scamsift")]
+struct PyEntity {
+    inner: Entity,
+}
+
+#[pymethods]
+impl PyEntity {
+    /// `"money"`, `"return"`, `"contact"` or `"wallet"`.
+    #[getter]
+    fn kind(&self) -> &str {
+        &self.inner.kind
+    }
+    /// Start of the span: a Python string index into the classified text.
+    #[getter]
+    #[allow(clippy::misnamed_getters)]
+    fn start(&self) -> usize {
+        self.inner.char_start
+    }
+    /// End of the span (exclusive): a Python string index.
+    #[getter]
+    #[allow(clippy::misnamed_getters)]
+    fn end(&self) -> usize {
+        self.inner.char_end
+    }
+    /// Start as a byte offset into the UTF-8 encoding of the text.
+    #[getter]
+    fn byte_start(&self) -> usize {
+        self.inner.start
+    }
+    /// End (exclusive) as a byte offset into the UTF-8 encoding.
+    #[getter]
+    fn byte_end(&self) -> usize {
+        self.inner.end
+    }
+    /// The entity's text, `text[start:end]`.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    /// The entity in plain words, e.g. "Telegram @hr_amy" or "₹8,000 per day ≈ US$2,496/month".
+    #[getter]
+    fn description(&self) -> &str {
+        &self.inner.description
+    }
+    /// The typed value's fields as a new dict (money: amount, amount_max, currency, period, usd,
+    /// usd_per_month; return: form, percent, percent_max, factor, hours, invested, received; contact:
+    /// contact, value, domain, shortener; wallet: chain, value).
+    #[getter]
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_py(py, &serde_json::Value::Object(self.inner.value.clone()))
+    }
+    /// The entity as a plain dict (JSON-serialisable).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        entity_dict(py, &self.inner)
+    }
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "Entity(kind={}, start={}, end={}, text={}, description={})",
+            repr_str(py, &self.inner.kind),
+            self.inner.char_start,
+            self.inner.char_end,
+            repr_str(py, &self.inner.text),
+            repr_str(py, &self.inner.description)
+        )
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyEntity>()
+            .is_ok_and(|o| o.get().inner == self.inner)
+    }
+    #[allow(non_upper_case_globals)]
+    const __hash__: Option<Py<PyAny>> = None;
+}
+
+// ------------------------------------------------------------------------------------------------
 // Verdict
 
 /// The explained result of classifying one text.
@@ -493,6 +777,18 @@ impl PyVerdict {
     #[getter]
     fn hits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         hits_list(py, &self.inner.hits)
+    }
+    /// Amounts, promised returns, contacts and wallets found, in text order (a new list on each
+    /// access).
+    #[getter]
+    fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let items = self
+            .inner
+            .entities
+            .iter()
+            .map(|e| Py::new(py, PyEntity { inner: e.clone() }).map(untracked))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, items)
     }
     /// Ids of the combinations that fired.
     #[getter]
@@ -548,6 +844,12 @@ impl PyVerdict {
         }
         d.set_item("evidence", evidence)?;
         d.set_item("points", families_dict(py, &v.points)?)?;
+        let entities = v
+            .entities
+            .iter()
+            .map(|e| entity_dict(py, e))
+            .collect::<PyResult<Vec<_>>>()?;
+        d.set_item("entities", PyList::new(py, entities)?)?;
         d.set_item("truncated", v.truncated)?;
         Ok(d)
     }
@@ -595,15 +897,7 @@ enum Source {
 }
 
 fn builtin(py: Python<'_>) -> PyResult<Classifier> {
-    static BUILTIN: OnceLock<Result<Classifier, Box<scamsift::PackError>>> = OnceLock::new();
-    // Not `Classifier::builtin()`: that panics if the built-in pack fails to compile.
-    let r = py.detach(|| {
-        guard("compiling the built-in pack", || {
-            BUILTIN
-                .get_or_init(|| Classifier::builder().build().map_err(Box::new))
-                .clone()
-        })
-    })?;
+    let r = py.detach(|| guard("compiling the built-in pack", Classifier::try_builtin))?;
     r.map_err(|e| pack_err(py, &e))
 }
 
@@ -662,27 +956,13 @@ impl PyClassifier {
         include_builtin: bool,
     ) -> PyResult<Self> {
         let source = if let Ok(s) = text_or_path.cast::<PyString>() {
-            let s = s.to_cow()?;
-            let p = Path::new(&*s);
-            if !s.contains('\n') && p.exists() {
-                path_source(py, p)?
-            } else if !s.contains('\n')
-                && !s.contains('=')
-                && !s.contains('[')
-                && !s.trim().is_empty()
-            {
-                // One line, no TOML syntax: a path that does not exist.
-                return Err(own_pack_err(
-                    py,
-                    "E001",
-                    Some(&s),
-                    format!("error[E001]: {s}: pack file or directory not found"),
-                ));
-            } else {
-                Source::Text {
-                    origin: "<string>".to_owned(),
-                    text: s.into_owned(),
-                }
+            match scamsift::PackArg::guess(&s.to_cow()?) {
+                scamsift::PackArg::Path(p) => path_source(py, &p)?,
+                scamsift::PackArg::Toml(text) => Source::Text {
+                    origin: scamsift::PackArg::TEXT_ORIGIN.to_owned(),
+                    text,
+                },
+                _ => return Err(PyTypeError::new_err("unsupported pack argument")),
             }
         } else {
             let p: PathBuf = text_or_path
@@ -702,7 +982,7 @@ impl PyClassifier {
     fn classify(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyVerdict> {
         let text = text_arg(text, self.max_bytes(), None)?;
         let c = &self.inner;
-        let v = py.detach(|| guard("classify", || c.classify(&text)))?;
+        let v = py.detach(|| guard("classify", || convert(c, &c.classify(&text), &text)))?;
         Ok(PyVerdict { inner: v })
     }
 
@@ -765,6 +1045,19 @@ impl PyClassifier {
             .iter()
             .map(|f| f.to_string())
             .collect()
+    }
+
+    /// One rule by id as a dict (id, category, family, weight, languages, what, why,
+    /// false_positives, phrases, regexes, entity, examples, origin, line), or None.
+    fn rule<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match self.inner.rule(id) {
+            None => Ok(None),
+            Some(r) => {
+                let v =
+                    serde_json::to_value(r).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+                json_py(py, &v).map(Some)
+            }
+        }
     }
 
     /// Ids of every rule.
@@ -835,23 +1128,21 @@ fn path_source(py: Python<'_>, p: &Path) -> PyResult<Source> {
             text,
         }),
         // Let the core report the I/O error in its own words.
-        Err(_) => match py.detach(|| {
-            guard("reading a pack", || {
-                Classifier::builder()
-                    .include_builtin(false)
-                    .add_pack_file(p)
-                    .map(|_| ())
-                    .map_err(Box::new)
-            })
-        })? {
-            Err(e) => Err(pack_err(py, &e)),
-            Ok(()) => Err(own_pack_err(
-                py,
-                "E001",
-                Some(&p.display().to_string()),
-                format!("error[E001]: {}: cannot read the pack", p.display()),
-            )),
-        },
+        Err(io) => {
+            let core = py.detach(|| {
+                guard("reading a pack", || {
+                    Classifier::builder()
+                        .include_builtin(false)
+                        .add_pack_file(p)
+                        .err()
+                })
+            })?;
+            match core {
+                Some(e) => Err(pack_err(py, &e)),
+                // Readable by the core after all (a race): report what we saw.
+                None => Err(PyRuntimeError::new_err(format!("{}: {io}", p.display()))),
+            }
+        }
     }
 }
 
@@ -939,6 +1230,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyClassifier>()?;
     m.add_class::<PyVerdict>()?;
     m.add_class::<PyHit>()?;
+    m.add_class::<PyEntity>()?;
     m.add_function(wrap_pyfunction!(_rebuild, m)?)?;
     m.add_function(wrap_pyfunction!(_verdict_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(_hit_from_json, m)?)?;

@@ -64,7 +64,9 @@ def test_pack_can_use_builtin_categories(builtin: scamsift.Classifier) -> None:
 id = "mine.zorblax"
 category = "{cat}"
 weight = 1.0
-description = "What: test. Why: test. False positives: none."
+what = "test."
+why = "test."
+false_positives = "none."
 phrases = ["zorblax bonus"]
 examples.positive = ["a zorblax bonus"]
 examples.negative = ["zorblax"]

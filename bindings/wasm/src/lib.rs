@@ -12,9 +12,6 @@
 //! Results are plain JavaScript objects (no `Map`s), converted with `serde-wasm-bindgen`'s JSON-compatible
 //! serializer. Their TypeScript types are in the generated `.d.ts` (see [`TS_TYPES`]).
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, OnceLock};
-
 use scamsift::Classifier as Core;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -43,10 +40,33 @@ export interface Hit {
   end: number;
   /** The matched span of the original text. */
   text: string;
-  /** The rule's description ("What: … Why: … False positives: …"). */
-  description: string;
-  /** The "Why:" part of the description: why this is a scam signal (or, for counter-evidence, why it lowers the risk). */
+  /** What the rule matches. */
+  what: string;
+  /** Why this is a scam signal (or, for counter-evidence, why it lowers the risk). */
   why: string;
+  /** Known false positives of the rule. */
+  false_positives: string;
+}
+
+/** A typed entity: an amount, a promised return, a contact or a wallet. */
+export interface Entity {
+  kind: "money" | "return" | "contact" | "wallet";
+  /** Start of the span as a UTF-16 index: `text.slice(start, end) === entity.text`. */
+  start: number;
+  /** End (exclusive) as a UTF-16 index. */
+  end: number;
+  /** The entity's span of the original text. */
+  text: string;
+  /** The entity in plain words, e.g. "Telegram @hr_amy", "₹8,000 per day ≈ US$2,496/month". */
+  description: string;
+  /** money: amount, amount_max?, currency, period?, usd?, usd_per_month? */
+  amount?: number; amount_max?: number; currency?: string; period?: string; usd?: number; usd_per_month?: number;
+  /** return: form ("percent" | "multiple" | "testimonial"), percent?, percent_max?, factor?, hours?, invested?, received? */
+  form?: string; percent?: number; percent_max?: number; factor?: number; hours?: number; invested?: number; received?: number;
+  /** contact: contact (phone, telegram, whatsapp, line, wechat, zalo, viber, signal, email, url), value, domain?, shortener? */
+  contact?: string; value?: string; domain?: string; shortener?: boolean;
+  /** wallet: chain ("btc" | "eth" | "tron") and value (the address). */
+  chain?: string;
 }
 
 /** A combination of indicators that fired. */
@@ -81,12 +101,16 @@ export interface Verdict {
   hits: Hit[];
   /** Combinations that fired. */
   combinations: CombinationHit[];
-  /** Points per category, the basis of the score. */
-  evidence: CategoryEvidence[];
+  /** Amounts, promised returns, contacts and wallets found, in text order. */
+  entities: Entity[];
+  /** Points per category, the basis of the score (absent when there is no evidence). */
+  evidence?: CategoryEvidence[];
   /** Evidence points of each family with any evidence, before the risk mapping. */
-  points: Record<string, number>;
-  /** True when the text exceeded the input limit (1 MiB of UTF-8) and only its first part was classified. */
-  truncated: boolean;
+  points?: Record<string, number>;
+  /** Present (true) when the text exceeded the input limit (1 MiB of UTF-8) and only its first part was classified. */
+  truncated?: true;
+  /** The risk band of `score` for display: "high" at the scam threshold, "mid" at the suspicious one, else "low". */
+  band: "low" | "mid" | "high";
 }
 
 /** A rule as its pack declares it. */
@@ -96,7 +120,6 @@ export interface RuleInfo {
   family: string;
   weight: number;
   languages: string[];
-  description: string;
   what: string;
   why: string;
   falsePositives: string;
@@ -130,30 +153,11 @@ pub fn version() -> String {
 /// Origin name used for a pack passed to [`Classifier::from_pack`] in error messages.
 const CUSTOM_ORIGIN: &str = "custom.toml";
 
-/// The built-in classifier, compiled once per instance of the module. A built-in pack that does not
-/// compile is reported as a JS `Error` from the constructor instead of a trap.
-fn builtin() -> Result<Core, String> {
-    static BUILTIN: OnceLock<Result<Core, String>> = OnceLock::new();
-    BUILTIN
-        .get_or_init(|| Core::builder().build().map_err(|e| e.to_string()))
-        .clone()
-}
-
 /// A compiled, immutable scam-text classifier.
 #[wasm_bindgen]
 #[derive(Debug, Clone)]
 pub struct Classifier {
     core: Core,
-    /// Rule id → (description, why), looked up once per hit.
-    rules: HashMap<Arc<str>, RuleText>,
-    /// Combination id → description.
-    combos: HashMap<Arc<str>, String>,
-}
-
-#[derive(Debug, Clone)]
-struct RuleText {
-    description: String,
-    why: String,
 }
 
 #[wasm_bindgen]
@@ -162,9 +166,9 @@ impl Classifier {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Classifier, JsError> {
         console_error_panic_hook::set_once();
-        builtin()
+        Core::try_builtin()
             .map(Classifier::wrap)
-            .map_err(|e| JsError::new(&e))
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// A classifier for the built-in pack plus a custom pack (TOML text, see docs/pack-format.md).
@@ -187,7 +191,7 @@ impl Classifier {
     /// Classifies one text. Never throws: any string is valid input.
     #[wasm_bindgen(unchecked_return_type = "Verdict")]
     pub fn classify(&self, text: &str) -> Result<JsValue, JsError> {
-        to_js(&self.explain(text))
+        self.explain(text)
     }
 
     /// Every family the classifier knows, in pack order.
@@ -224,10 +228,9 @@ impl Classifier {
                 family: &r.family,
                 weight: r.weight,
                 languages: &r.languages,
-                description: r.description.trim(),
-                what: section(&r.description, "What:"),
-                why: section(&r.description, "Why:"),
-                false_positives: section(&r.description, "False positives:"),
+                what: &r.what,
+                why: &r.why,
+                false_positives: &r.false_positives,
                 origin: format!("{}:{}", r.origin, r.line),
             }),
         }
@@ -252,6 +255,12 @@ impl Classifier {
         self.core.normalize(text)
     }
 
+    /// The display band of a risk score (0–1): `"high"` at or above the scam threshold, `"mid"` at or
+    /// above the suspicious one, `"low"` below — the core's thresholds, so the page never hard-codes them.
+    pub fn band(&self, risk: f64) -> String {
+        self.core.thresholds().band(risk).to_owned()
+    }
+
     /// Number of rules compiled in.
     #[wasm_bindgen(getter, js_name = ruleCount)]
     pub fn rule_count(&self) -> usize {
@@ -267,169 +276,26 @@ impl Classifier {
 
 impl Classifier {
     fn wrap(core: Core) -> Classifier {
-        let rules = core
-            .rules()
-            .iter()
-            .map(|r| {
-                (
-                    r.id.clone(),
-                    RuleText {
-                        description: r.description.trim().to_owned(),
-                        why: section(&r.description, "Why:").to_owned(),
-                    },
-                )
-            })
-            .collect();
-        let combos = core
-            .combinations()
-            .map(|c| (c.id.clone(), c.description.trim().to_owned()))
-            .collect();
-        Classifier {
-            core,
-            rules,
-            combos,
-        }
+        Classifier { core }
     }
 
-    /// Classifies `text` into the serialisable result, spans as UTF-16 indices. Public for tests and
-    /// Rust callers; JavaScript gets the same object from `classify`.
-    pub fn explain<'a>(&'a self, text: &str) -> VerdictOut<'a> {
+    /// Classifies `text` into the object JavaScript gets from `classify`: the core's explained record
+    /// with UTF-16 offsets, plus the display band the core derives from its thresholds.
+    fn explain(&self, text: &str) -> Result<JsValue, JsError> {
         let v = self.core.classify(text);
-        let spans = v.utf16_spans(text);
-        let empty = RuleText {
-            description: String::new(),
-            why: String::new(),
-        };
-        let hits = v
-            .hits
-            .iter()
-            .zip(spans)
-            .map(|(h, (start, end))| {
-                let meta = self.rules.get(&*h.rule).unwrap_or(&empty);
-                HitOut {
-                    rule: h.rule.to_string(),
-                    category: h.category.to_string(),
-                    family: h.family.to_string(),
-                    weight: h.weight,
-                    counter: h.is_counter(),
-                    start,
-                    end,
-                    text: h.text.clone(),
-                    description: meta.description.clone(),
-                    why: meta.why.clone(),
-                }
-            })
-            .collect();
-        let combinations = v
-            .combinations
-            .iter()
-            .map(|c| CombinationOut {
-                id: c.id.to_string(),
-                family: c.family.to_string(),
-                weight: c.weight,
-                description: self.combos.get(&*c.id).map_or("", |d| d.as_str()),
-            })
-            .collect();
-        let evidence = v
-            .evidence
-            .iter()
-            .map(|e| EvidenceOut {
-                category: e.category.to_string(),
-                family: e.family.to_string(),
-                points: e.points,
-                rules: e.rules.iter().map(|r| r.to_string()).collect(),
-            })
-            .collect();
-        VerdictOut {
-            verdict: v.verdict.as_str(),
-            score: v.score,
-            family: v.family.as_deref().map(str::to_owned),
-            families: v
-                .families
-                .iter()
-                .map(|(k, x)| (k.to_string(), *x))
-                .collect(),
-            hits,
-            combinations,
-            evidence,
-            points: v.points.iter().map(|(k, x)| (k.to_string(), *x)).collect(),
-            truncated: v.truncated,
-        }
+        to_js(&VerdictOut {
+            record: v.record(text).utf16(true).with_explanation(true),
+            band: self.core.thresholds().band(v.score()),
+        })
     }
 }
 
-/// The result of [`Classifier::explain`], as JavaScript sees it (`Verdict` in the `.d.ts`).
-#[derive(Debug, Clone, Serialize)]
-pub struct VerdictOut<'a> {
-    /// `clean`, `suspicious` or `scam`.
-    pub verdict: &'static str,
-    /// Risk of the top family, 0–1.
-    pub score: f64,
-    /// The family with the most evidence.
-    pub family: Option<String>,
-    /// Risk of every family.
-    pub families: BTreeMap<String, f64>,
-    /// Every hit, spans in UTF-16 code units.
-    pub hits: Vec<HitOut>,
-    /// Combinations that fired.
-    pub combinations: Vec<CombinationOut<'a>>,
-    /// Points per category.
-    pub evidence: Vec<EvidenceOut>,
-    /// Points per family.
-    pub points: BTreeMap<String, f64>,
-    /// Input was cut at the size limit.
-    pub truncated: bool,
-}
-
-/// One hit, as JavaScript sees it.
-#[derive(Debug, Clone, Serialize)]
-pub struct HitOut {
-    /// Rule id.
-    pub rule: String,
-    /// Category id.
-    pub category: String,
-    /// Family (`*` for counter-evidence).
-    pub family: String,
-    /// Evidence points, negative for counter-evidence.
-    pub weight: f64,
-    /// `weight < 0`.
-    pub counter: bool,
-    /// UTF-16 start index.
-    pub start: usize,
-    /// UTF-16 end index (exclusive).
-    pub end: usize,
-    /// The matched text.
-    pub text: String,
-    /// The rule's full description.
-    pub description: String,
-    /// The `Why:` part of the description.
-    pub why: String,
-}
-
-/// A combination that fired, as JavaScript sees it.
-#[derive(Debug, Clone, Serialize)]
-pub struct CombinationOut<'a> {
-    /// Combination id.
-    pub id: String,
-    /// Family it adds to.
-    pub family: String,
-    /// Points it adds.
-    pub weight: f64,
-    /// What it means.
-    pub description: &'a str,
-}
-
-/// Category evidence, as JavaScript sees it.
-#[derive(Debug, Clone, Serialize)]
-pub struct EvidenceOut {
-    /// Category id.
-    pub category: String,
-    /// Family.
-    pub family: String,
-    /// Points.
-    pub points: f64,
-    /// Rules that fired.
-    pub rules: Vec<String>,
+/// What `classify` returns (`Verdict` in the `.d.ts`).
+#[derive(Serialize)]
+struct VerdictOut<'a> {
+    #[serde(flatten)]
+    record: scamsift::Record<'a>,
+    band: &'static str,
 }
 
 #[derive(Serialize)]
@@ -447,7 +313,6 @@ struct RuleOut<'a> {
     family: &'a str,
     weight: f64,
     languages: &'a [String],
-    description: &'a str,
     what: &'a str,
     why: &'a str,
     false_positives: &'a str,
@@ -459,23 +324,4 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
-}
-
-const MARKERS: [&str; 3] = ["What:", "Why:", "False positives:"];
-
-/// The text after `marker` in a rule description, up to the next marker (or the end), trimmed.
-/// Descriptions are "What: … Why: … False positives: …", on one line or several; a description
-/// without the marker yields "".
-pub fn section<'a>(description: &'a str, marker: &str) -> &'a str {
-    let Some(at) = description.find(marker) else {
-        return "";
-    };
-    let rest = &description[at + marker.len()..];
-    let end = MARKERS
-        .iter()
-        .filter(|m| **m != marker)
-        .filter_map(|m| rest.find(m))
-        .min()
-        .unwrap_or(rest.len());
-    rest[..end].trim()
 }

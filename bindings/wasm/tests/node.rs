@@ -11,5 +11,5 @@ suite!(
     custom_pack_adds_rules,
     bad_pack_throws_js_error_with_position,
     metadata_is_exposed,
-    description_sections,
+    shared_cases,
 );

@@ -93,7 +93,7 @@ function renderFamilies(v) {
   const entries = Object.entries(v.families).sort((a, b) => b[1] - a[1]);
   for (const [fam, risk] of entries) {
     const id = `fam-${fam.replace(/[^a-z0-9_-]/gi, "")}`;
-    const level = risk >= 0.8 ? "high" : risk >= 0.4 ? "mid" : "low";
+    const level = classifier.band(risk);
     list.append(
       el("li", {},
         el("span", { class: "fam-name", id }, familyName(fam)),
@@ -130,7 +130,7 @@ function renderMarked(text, hits) {
     const allCounter = covering.every((h) => h.counter);
     const anyCounter = covering.some((h) => h.counter);
     const cls = allCounter ? "hl counter" : anyCounter ? "hl mixed" : "hl";
-    const tip = covering.map((h) => `${h.counter ? "Counter-evidence" : "Warning sign"} · ${humanize(h.category)}: ${cap(h.why || h.description || h.rule)}`).join("\n");
+    const tip = covering.map((h) => `${h.counter ? "Counter-evidence" : "Warning sign"} · ${humanize(h.category)}: ${cap(h.why || h.what || h.rule)}`).join("\n");
     frag.append(el("mark", {
       class: cls,
       tabIndex: 0,
@@ -149,7 +149,7 @@ function reasonItem(h, i) {
       " ",
       el("span", { class: "weight", title: "evidence points" }, `${h.weight > 0 ? "+" : ""}${h.weight}`),
     ),
-    el("span", { class: "why" }, cap(h.why || h.description)),
+    el("span", { class: "why" }, cap(h.why || h.what)),
     el("span", { class: "rule-id" }, `rule ${h.rule}${i > 1 ? ` · ${i} occurrences` : ""}`),
   );
 }
@@ -177,6 +177,26 @@ function renderReasons(v) {
   $("combos-box").hidden = v.combinations.length === 0;
 }
 
+/** The entities in plain words: where the text asks you to go, what it promises, where it wants money. */
+const ENTITY_TEXT = {
+  contact: (e) => e.contact === "url"
+    ? `It sends you to a link: ${e.description.replace(/^link /, "")}`
+    : e.contact === "phone" || e.contact === "email"
+      ? `It asks you to contact ${e.description}`
+      : `It asks you to move to ${e.description}`,
+  money: (e) => `It mentions an amount: ${e.description}`,
+  return: (e) => `It promises ${e.description}`,
+  wallet: (e) => `It gives ${e.description} — money sent there cannot be recovered`,
+};
+
+function renderEntities(v) {
+  const items = v.entities.map((e) => el("li", { dataset: { kind: e.kind } },
+    el("span", { class: "why" }, (ENTITY_TEXT[e.kind] ?? ((x) => x.description))(e)),
+    el("span", { class: "rule-id" }, e.kind)));
+  $("entities").replaceChildren(...items);
+  $("entities-box").hidden = items.length === 0;
+}
+
 function render() {
   if (!classifier) return;
   const text = $("text").value;
@@ -200,6 +220,7 @@ function render() {
   renderMarked(text, v.hits);
   $("marked-box").hidden = v.hits.length === 0;
   renderReasons(v);
+  renderEntities(text.trim() ? v : { entities: [] });
   const t2 = performance.now();
 
   $("status").textContent = text.trim()

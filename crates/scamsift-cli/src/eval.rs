@@ -142,13 +142,13 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode, String> {
         let e = by_label.entry(&r.label).or_default();
         e.0 += 1;
         e.1 += usize::from(v.is_flagged());
-        e.2 += usize::from(v.verdict == Label::Scam);
+        e.2 += usize::from(v.label() == Label::Scam);
         let s = by_source.entry((&r.label, &r.source)).or_default();
         s.0 += 1;
         s.1 += usize::from(v.is_flagged());
         if POSITIVE.contains(&r.label.as_str()) {
             let fam = if v.is_flagged() {
-                v.family.as_deref().unwrap_or("-").to_owned()
+                v.family().unwrap_or("-").to_owned()
             } else {
                 "(clean)".to_owned()
             };
@@ -222,7 +222,7 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode, String> {
                     .zip(&verdicts)
                     .filter(|(r, _)| r.label == *l)
                     .fold((0, 0), |(n, f), (_, v)| {
-                        (n + 1, f + usize::from(v.score >= cut))
+                        (n + 1, f + usize::from(v.score() >= cut))
                     });
                 format!("{:.2} %", 100.0 * pct(f, n))
             })
@@ -359,13 +359,13 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode, String> {
                 v.is_flagged()
             };
             if wrong {
-                let rules: Vec<&str> = v.hits.iter().map(|h| &*h.rule).collect();
+                let rules: Vec<&str> = v.hits().map(|h| h.rule_id()).collect();
                 println!(
                     "{} [{}] {} {:.2} {:?}: {}",
                     label,
                     r.source,
                     r.id,
-                    v.score,
+                    v.score(),
                     rules,
                     r.text
                         .chars()

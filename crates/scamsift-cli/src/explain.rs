@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use scamsift::{risk, Classifier, Verdict};
 
-use crate::output::{why, Style};
+use crate::output::{hit_spans, Style};
 use crate::PackArgs;
 
 #[derive(Debug, Args)]
@@ -36,7 +36,8 @@ pub(crate) fn run(args: &ExplainArgs) -> Result<ExitCode, String> {
     if args.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&v.record(&text).with_explanation(true))
+                .map_err(|e| e.to_string())?
         );
     } else {
         print!(
@@ -55,90 +56,119 @@ pub(crate) fn run(args: &ExplainArgs) -> Result<ExitCode, String> {
 /// The explanation as text.
 pub(crate) fn render(classifier: &Classifier, text: &str, v: &Verdict, style: Style) -> String {
     let mut s = String::new();
-    let fam = v.family.as_deref().unwrap_or("none");
+    let fam = v.family().unwrap_or("none");
     let _ = writeln!(
         s,
         "{}  risk {:.2}  top family: {fam}{}",
-        style.verdict(v.verdict),
-        v.score,
-        if v.truncated {
+        style.verdict(v.label()),
+        v.score(),
+        if v.truncated() {
             "  (text truncated)"
         } else {
             ""
         }
     );
     let _ = writeln!(s);
-    if v.hits.is_empty() {
+    if v.hits().len() == 0 {
         let _ = writeln!(s, "No indicator matched.");
     } else {
-        let _ = writeln!(s, "{}", style.highlight(text, &v.hits));
+        let _ = writeln!(s, "{}", style.highlight(text, &hit_spans(v)));
         let _ = writeln!(s);
     }
-    let (counter, evidence): (Vec<_>, Vec<_>) = v.hits.iter().partition(|h| h.is_counter());
+    let (counter, evidence): (Vec<_>, Vec<_>) = v.hits().partition(|h| h.is_counter());
     if !evidence.is_empty() {
         let _ = writeln!(s, "{}", style.paint("1", "Indicators"));
         for h in &evidence {
-            let rule = classifier.rule(&h.rule);
+            let r = h.rule();
             let _ = writeln!(
                 s,
                 "  {:+.2}  {}  [{} → {}]  bytes {}..{}: “{}”",
-                h.weight, h.rule, h.category, h.family, h.start, h.end, h.text
+                h.weight(),
+                h.rule_id(),
+                h.category(),
+                h.family(),
+                h.start(),
+                h.end(),
+                h.text(text)
             );
-            if let Some(r) = rule {
-                for line in r.description.lines() {
-                    let _ = writeln!(s, "          {}", line.trim());
+            for (label, doc) in [
+                ("What", &r.what),
+                ("Why", &r.why),
+                ("False positives", &r.false_positives),
+            ] {
+                if !doc.is_empty() {
+                    let _ = writeln!(s, "          {label}: {doc}");
                 }
             }
         }
         let _ = writeln!(s);
     }
-    if !v.combinations.is_empty() {
+    if v.combinations().len() > 0 {
         let _ = writeln!(s, "{}", style.paint("1", "Combinations"));
-        for c in &v.combinations {
-            let desc = classifier
-                .combinations()
-                .find(|k| k.id == c.id)
-                .map(|k| k.description.clone())
-                .unwrap_or_default();
-            let _ = writeln!(s, "  {:+.2}  {}  [{}]  {}", c.weight, c.id, c.family, desc);
+        for c in v.combinations() {
+            let _ = writeln!(
+                s,
+                "  {:+.2}  {}  [{}]  {}",
+                c.weight, c.id, c.family, c.description
+            );
         }
         let _ = writeln!(s);
     }
     if !counter.is_empty() {
         let _ = writeln!(s, "{}", style.paint("1", "Counter-evidence"));
         for h in &counter {
-            let desc = classifier
-                .rule(&h.rule)
-                .map(|r| why(&r.description).to_owned())
-                .unwrap_or_default();
             let _ = writeln!(
                 s,
-                "  {:+.2}  {}  [{}]: “{}” — {desc}",
-                h.weight, h.rule, h.category, h.text
+                "  {:+.2}  {}  [{}]: “{}” — {}",
+                h.weight(),
+                h.rule_id(),
+                h.category(),
+                h.text(text),
+                h.rule().why
+            );
+        }
+        let _ = writeln!(s);
+    }
+    if !v.entities().is_empty() {
+        let _ = writeln!(s, "{}", style.paint("1", "Entities"));
+        for e in v.entities() {
+            let _ = writeln!(
+                s,
+                "  {:<8} bytes {}..{}: {}",
+                e.kind().as_str(),
+                e.start(),
+                e.end(),
+                e.describe(text)
             );
         }
         let _ = writeln!(s);
     }
     let _ = writeln!(s, "{}", style.paint("1", "How the score was reached"));
     let t = classifier.thresholds();
-    for (family, points) in &v.points {
+    for (family, points) in v.points() {
         let mut parts: Vec<String> = v
-            .evidence
-            .iter()
-            .filter(|e| &e.family == family || &*e.family == "*")
-            .map(|e| format!("{} {:+.2} ({})", e.category, e.points, e.rules.join(", ")))
+            .evidence()
+            .filter(|e| &*e.category().family == family || &*e.category().family == "*")
+            .map(|e| {
+                let rules: Vec<&str> = e.rules().map(|r| &*r.id).collect();
+                format!(
+                    "{} {:+.2} ({})",
+                    e.category().id,
+                    e.points(),
+                    rules.join(", ")
+                )
+            })
             .collect();
         parts.extend(
-            v.combinations
-                .iter()
-                .filter(|c| &c.family == family)
+            v.combinations()
+                .filter(|c| &*c.family == family)
                 .map(|c| format!("combination {} {:+.2}", c.id, c.weight)),
         );
         let _ = writeln!(
             s,
             "  {family}: {} = {points:.2} points → risk 1 − e^(−{points:.2}/3) = {:.2}",
             parts.join(" + "),
-            risk(*points)
+            risk(points)
         );
     }
     let _ = writeln!(

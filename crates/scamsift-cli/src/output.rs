@@ -1,31 +1,21 @@
 //! Output records: JSONL for machines, coloured text for people.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::sync::Arc;
 
-use scamsift::{Classifier, CombinationHit, Hit, Label, Verdict};
+use scamsift::{Classifier, Label, Record as VerdictRecord, Verdict};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::input::Record;
 
-/// The JSON record written for each input record.
+/// The JSON record written for each input record: the input's id and line, the core's verdict record
+/// (or the error), and the fields kept from the input.
 #[derive(Serialize)]
 struct OutRecord<'a> {
     id: &'a Value,
     line: u64,
-    verdict: Option<Label>,
-    score: Option<f64>,
-    family: Option<&'a Arc<str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    families: Option<&'a BTreeMap<Arc<str>, f64>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    hits: Option<&'a [Hit]>,
-    #[serde(skip_serializing_if = "<[CombinationHit]>::is_empty")]
-    combinations: &'a [CombinationHit],
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    truncated: bool,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    verdict: Option<VerdictRecord<'a>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     lossy_utf8: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -39,13 +29,7 @@ pub(crate) fn write_json_record(out: &mut dyn Write, rec: &Record, v: &Verdict) 
     let r = OutRecord {
         id: &rec.id,
         line: rec.line,
-        verdict: ok.then_some(v.verdict),
-        score: ok.then_some(v.score),
-        family: if ok { v.family.as_ref() } else { None },
-        families: ok.then_some(&v.families),
-        hits: ok.then_some(v.hits.as_slice()),
-        combinations: if ok { &v.combinations } else { &[] },
-        truncated: ok && v.truncated,
+        verdict: ok.then(|| v.record(&rec.text)),
         lossy_utf8: rec.lossy_utf8,
         error: rec.error.as_deref(),
         keep: &rec.keep,
@@ -84,38 +68,36 @@ impl Style {
         self.paint(code, &format!(" {} ", l.as_str().to_uppercase()))
     }
 
-    /// The text with every hit's span marked: coloured on a terminal, `[[…]]` otherwise.
-    pub(crate) fn highlight(self, text: &str, hits: &[Hit]) -> String {
+    /// The text with every hit's span marked: coloured on a terminal, `[[…]]` otherwise (`{{…}}` for
+    /// counter-evidence). Spans are `(start, end, counter)` in text order.
+    pub(crate) fn highlight(self, text: &str, hits: &[(usize, usize, bool)]) -> String {
         let mut out = String::with_capacity(text.len() + hits.len() * 12);
         let mut pos = 0;
-        for h in hits {
-            if h.start < pos {
+        for &(start, end, counter) in hits {
+            if start < pos || end > text.len() {
                 continue; // overlapping spans: the first one wins the highlight
             }
-            out.push_str(&text[pos..h.start]);
-            let span = &text[h.start..h.end];
+            out.push_str(&text[pos..start]);
+            let span = &text[start..end];
             if self.color {
-                out.push_str(&self.paint(if h.is_counter() { "4;32" } else { "1;4;33" }, span));
-            } else if h.is_counter() {
+                out.push_str(&self.paint(if counter { "4;32" } else { "1;4;33" }, span));
+            } else if counter {
                 out.push_str(&format!("{{{{{span}}}}}"));
             } else {
                 out.push_str(&format!("[[{span}]]"));
             }
-            pos = h.end;
+            pos = end;
         }
         out.push_str(&text[pos..]);
         out
     }
 }
 
-/// The `Why:` line of a rule description, or its first line.
-pub(crate) fn why(description: &str) -> &str {
-    description
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Why:"))
-        .map(str::trim)
-        .or_else(|| description.lines().next().map(str::trim))
-        .unwrap_or("")
+/// The spans of a verdict's hits, for [`Style::highlight`].
+pub(crate) fn hit_spans(v: &Verdict) -> Vec<(usize, usize, bool)> {
+    v.hits()
+        .map(|h| (h.start(), h.end(), h.is_counter()))
+        .collect()
 }
 
 const PRETTY_TEXT_LIMIT: usize = 4000;
@@ -124,7 +106,7 @@ pub(crate) fn write_pretty_record(
     out: &mut dyn Write,
     rec: &Record,
     v: &Verdict,
-    classifier: &Classifier,
+    _classifier: &Classifier,
     style: Style,
 ) -> io::Result<()> {
     let id = match &rec.id {
@@ -142,54 +124,52 @@ pub(crate) fn write_pretty_record(
         )?;
         return Ok(());
     }
-    let family = v.family.as_deref().unwrap_or("-");
+    let family = v.family().unwrap_or("-");
     writeln!(
         out,
         "{} {} {}  score {:.2}  family {}{}",
         style.paint("2", "──"),
         style.paint("1", &id),
-        style.verdict(v.verdict),
-        v.score,
+        style.verdict(v.label()),
+        v.score(),
         family,
-        if v.truncated { "  (truncated)" } else { "" }
+        if v.truncated() { "  (truncated)" } else { "" }
     )?;
-    if !v.hits.is_empty() {
+    if v.hits().len() > 0 {
+        let spans = hit_spans(v);
         let shown = if rec.text.len() > PRETTY_TEXT_LIMIT {
             let cut = (0..=PRETTY_TEXT_LIMIT)
                 .rev()
                 .find(|&i| rec.text.is_char_boundary(i))
                 .unwrap_or(0);
-            let hits: Vec<Hit> = v.hits.iter().filter(|h| h.end <= cut).cloned().collect();
+            let hits: Vec<_> = spans.iter().copied().filter(|h| h.1 <= cut).collect();
             format!("{} …", style.highlight(&rec.text[..cut], &hits))
         } else {
-            style.highlight(&rec.text, &v.hits)
+            style.highlight(&rec.text, &spans)
         };
         for line in shown.lines() {
             writeln!(out, "   {line}")?;
         }
         let mut seen = std::collections::HashSet::new();
-        for h in &v.hits {
-            if !seen.insert(h.rule.clone()) {
+        for h in v.hits() {
+            if !seen.insert(h.rule_id()) {
                 continue;
             }
-            let desc = classifier
-                .rule(&h.rule)
-                .map(|r| why(&r.description))
-                .unwrap_or("");
+            let desc = &h.rule().why;
             let sign = if h.is_counter() {
-                style.paint("32", &format!("{:+.1}", h.weight))
+                style.paint("32", &format!("{:+.1}", h.weight()))
             } else {
-                style.paint("33", &format!("{:+.1}", h.weight))
+                style.paint("33", &format!("{:+.1}", h.weight()))
             };
             writeln!(
                 out,
                 "   • {sign} {} [{}] “{}” — {desc}",
-                h.rule,
-                h.category,
-                h.text.trim()
+                h.rule_id(),
+                h.category(),
+                h.text(&rec.text).trim()
             )?;
         }
-        for c in &v.combinations {
+        for c in v.combinations() {
             writeln!(
                 out,
                 "   • {} combination {} ({})",
@@ -198,6 +178,14 @@ pub(crate) fn write_pretty_record(
                 c.family
             )?;
         }
+    }
+    for e in v.entities() {
+        writeln!(
+            out,
+            "   ◦ {} {}",
+            style.paint("36", e.kind().as_str()),
+            e.describe(&rec.text)
+        )?;
     }
     if rec.lossy_utf8 {
         writeln!(out, "   (invalid UTF-8 replaced with U+FFFD)")?;

@@ -188,11 +188,14 @@ pub(crate) fn lint(c: &Classifier) -> Vec<(bool, String)> {
                 format!("{at}: no negative example (examples.negative)"),
             ));
         }
-        if !r.description.contains("Why:") {
-            out.push((
-                false,
-                format!("{at}: description lacks the What:/Why:/False positives: lines"),
-            ));
+        for (field, doc) in [
+            ("what", &r.what),
+            ("why", &r.why),
+            ("false_positives", &r.false_positives),
+        ] {
+            if doc.trim().is_empty() {
+                out.push((false, format!("{at}: the rule documents no `{field}`")));
+            }
         }
         let mut seen = std::collections::HashSet::new();
         for (i, p) in r.phrases.iter().enumerate() {
@@ -332,11 +335,17 @@ pub(crate) fn doc(c: &Classifier) -> String {
                 r.origin,
                 r.line
             );
-            for line in r.description.lines() {
-                let line = line.trim();
-                if !line.is_empty() {
-                    let _ = writeln!(s, "- {line}");
+            for (label, doc) in [
+                ("What", &r.what),
+                ("Why", &r.why),
+                ("False positives", &r.false_positives),
+            ] {
+                if !doc.is_empty() {
+                    let _ = writeln!(s, "- {label}: {doc}");
                 }
+            }
+            if let Some(kind) = r.entity {
+                let _ = writeln!(s, "- Fires on a `{kind}` entity that meets its condition.");
             }
             if let Some(p) = r.examples.positive.first() {
                 let _ = writeln!(s, "- Fires on: “{}”", p.replace('\n', " "));

@@ -189,7 +189,7 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
                             write_pretty_record(&mut buf, &rec, &v, &classifier, style)
                         }
                     };
-                    (res.map(|()| buf), rec.error.is_some(), v.verdict, rec.bytes)
+                    (res.map(|()| buf), rec.error.is_some(), v.label(), rec.bytes)
                 })
                 .collect()
         });

@@ -258,7 +258,9 @@ family = "f"
 id = "m.gift"
 category = "c"
 weight = 3.0
-description = "What: gift cards. Why: untraceable. False positives: shops."
+what = "gift cards."
+why = "untraceable."
+false_positives = "shops."
 phrases = ["gift card"]
 examples.positive = ["pay with a gift card"]
 examples.negative = ["a card"]
@@ -321,7 +323,7 @@ fn rules_subcommands() {
         .args(["rules", "show", &first_id])
         .assert()
         .success()
-        .stdout(predicate::str::contains("\"description\""));
+        .stdout(predicate::str::contains("\"false_positives\""));
     cmd().args(["rules", "show", "no.such"]).assert().code(2);
     cmd()
         .args(["rules", "test"])
@@ -344,7 +346,9 @@ family = "f"
 id = "t.broken"
 category = "c"
 weight = 1.0
-description = "What: x. Why: y. False positives: z."
+what = "x."
+why = "y."
+false_positives = "z."
 phrases = ["alpha beta"]
 examples.positive = ["gamma"]
 examples.negative = ["alpha beta"]
@@ -373,7 +377,9 @@ family = "f"
 id = "t.upper"
 category = "c"
 weight = 1.0
-description = "What: x. Why: y. False positives: z."
+what = "x."
+why = "y."
+false_positives = "z."
 regexes = ['Telegram \d+', 'lương']
 examples.positive = ["telegram 5"]
 "#;

@@ -1,9 +1,9 @@
 //! The public entry point: [`Classifier`] and its [`ClassifierBuilder`].
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
+use crate::entity::extract::{extract, Scratch as EntityScratch};
 use crate::error::{PackError, PackErrorKind};
 use crate::matcher::RawHit;
 use crate::model::{
@@ -11,8 +11,16 @@ use crate::model::{
 };
 use crate::normalize::Normalizer;
 use crate::pack::{parse, PackInfo};
-use crate::score::{risk, score, Thresholds};
-use crate::verdict::{CategoryEvidence, CombinationHit, Hit, Verdict};
+use crate::score::{score, Thresholds};
+use crate::verdict::{Evidence, Span, Verdict};
+
+/// Per-thread buffers reused across texts.
+#[derive(Debug, Default)]
+struct Scratch {
+    hits: Vec<RawHit>,
+    entity: EntityScratch,
+    entity_spans: Vec<(u32, u32)>,
+}
 
 /// Resource limits. Packs and texts may come from untrusted sources; these bound the work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +43,35 @@ impl Default for Limits {
             max_patterns: 100_000,
             max_regex_size: 1 << 20,
             max_hits_per_rule: 16,
+        }
+    }
+}
+
+/// How a pack argument (a string from a command line or a binding) is read. One rule for every
+/// surface, so they all agree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PackArg {
+    /// A `.toml` file or a directory of them.
+    Path(std::path::PathBuf),
+    /// TOML text.
+    Toml(String),
+}
+
+impl PackArg {
+    /// The origin named in error messages for a pack given as text.
+    pub const TEXT_ORIGIN: &'static str = "<string>";
+
+    /// A path when something exists at `arg` or `arg` looks like no TOML (one line without `=` or
+    /// `[`), so a mistyped path is reported as a missing file; TOML text otherwise.
+    pub fn guess(arg: &str) -> PackArg {
+        let one_line = !arg.contains('\n');
+        if (one_line && Path::new(arg).exists())
+            || (one_line && !arg.contains('=') && !arg.contains('[') && !arg.trim().is_empty())
+        {
+            PackArg::Path(arg.into())
+        } else {
+            PackArg::Toml(arg.to_owned())
         }
     }
 }
@@ -66,7 +103,9 @@ pub struct ExampleFailure {
 /// id = "my.gift_card"
 /// category = "upfront_fee"
 /// weight = 2.0
-/// description = "What: paying a fee in gift cards. Why: untraceable. False positives: retail promotions."
+/// what = "paying a fee in gift cards."
+/// why = "untraceable."
+/// false_positives = "retail promotions."
 /// phrases = ["pay the fee in gift cards"]
 /// examples.positive = ["Please pay the fee in gift cards before you start."]
 /// examples.negative = ["Gift cards make great presents."]
@@ -86,6 +125,7 @@ pub struct ClassifierBuilder {
     weights: Vec<(String, f64)>,
     limits: Limits,
     thresholds: Thresholds,
+    entities: bool,
 }
 
 impl Default for ClassifierBuilder {
@@ -97,6 +137,7 @@ impl Default for ClassifierBuilder {
             weights: Vec::new(),
             limits: Limits::default(),
             thresholds: Thresholds::default(),
+            entities: true,
         }
     }
 }
@@ -186,6 +227,21 @@ impl ClassifierBuilder {
         self
     }
 
+    /// Whether to extract typed entities (amounts, returns, contacts, wallets; default `true`). Off,
+    /// [`Verdict::entities`] is always empty and rules with an `entity` condition never fire.
+    pub fn entities(mut self, yes: bool) -> Self {
+        self.entities = yes;
+        self
+    }
+
+    /// Adds a pack given as a command-line or binding argument, read as [`PackArg::guess`] says.
+    pub fn add_pack(self, arg: &str) -> Result<Self, PackError> {
+        match PackArg::guess(arg) {
+            PackArg::Path(p) => self.add_pack_file(p),
+            PackArg::Toml(t) => self.add_pack_str(PackArg::TEXT_ORIGIN, &t),
+        }
+    }
+
     /// Sets the verdict thresholds.
     pub fn thresholds(mut self, thresholds: Thresholds) -> Self {
         self.thresholds = thresholds;
@@ -224,13 +280,12 @@ impl ClassifierBuilder {
             },
             &self.limits,
         )?;
-        let clean_families = model.families.iter().map(|f| (f.clone(), 0.0)).collect();
         Ok(Classifier {
             inner: Arc::new(Inner {
-                model,
-                clean_families,
+                model: Arc::new(model),
                 limits: self.limits,
                 thresholds: self.thresholds,
+                entities: self.entities,
             }),
         })
     }
@@ -238,11 +293,12 @@ impl ClassifierBuilder {
 
 #[derive(Debug)]
 struct Inner {
-    model: Model,
-    /// Every family at risk 0: the `families` of a text without hits.
-    clean_families: BTreeMap<Arc<str>, f64>,
+    /// Shared with every verdict, which resolves rule and family names through it.
+    model: Arc<Model>,
     limits: Limits,
     thresholds: Thresholds,
+    /// Whether entities are extracted (and entity rules can fire).
+    entities: bool,
 }
 
 /// A compiled, immutable scam-text classifier. Cloning is cheap (an `Arc`), and it is `Send + Sync`:
@@ -252,12 +308,13 @@ struct Inner {
 /// use scamsift::{Classifier, Label};
 ///
 /// let classifier = Classifier::builtin();
-/// let v = classifier.classify("Part-time job, earn $300 a day from home! No experience needed. Contact us on Telegram @hr_amy");
-/// assert_ne!(v.verdict, Label::Clean);
-/// for hit in &v.hits {
-///     println!("{} ({}): {:?}", hit.rule, hit.category, hit.text);
+/// let text = "Part-time job, earn $300 a day from home! No experience needed. Contact us on Telegram @hr_amy";
+/// let v = classifier.classify(text);
+/// assert_ne!(v.label(), Label::Clean);
+/// for hit in v.hits() {
+///     println!("{} ({}): {:?}", hit.rule_id(), hit.category(), hit.text(text));
 /// }
-/// assert_eq!(classifier.classify("See you at lunch tomorrow?").verdict, Label::Clean);
+/// assert_eq!(classifier.classify("See you at lunch tomorrow?").label(), Label::Clean);
 /// ```
 #[derive(Debug, Clone)]
 pub struct Classifier {
@@ -289,13 +346,12 @@ impl Classifier {
 
     /// Classifies one text. Never fails: any string is valid input.
     pub fn classify(&self, text: &str) -> Verdict {
-        let mut scratch = Vec::new();
-        self.classify_with(text, &mut scratch)
+        self.classify_with(text, &mut Scratch::default())
     }
 
-    fn classify_with(&self, text: &str, scratch: &mut Vec<RawHit>) -> Verdict {
+    fn classify_with(&self, text: &str, scratch: &mut Scratch) -> Verdict {
         let inner = &*self.inner;
-        let model = &inner.model;
+        let model = &*inner.model;
         let truncated = text.len() > inner.limits.max_input_bytes;
         let text = if truncated {
             &text[..floor_char_boundary(text, inner.limits.max_input_bytes)]
@@ -303,109 +359,104 @@ impl Classifier {
             text
         };
         let norm = model.normalizer.normalize(text);
-        model.matcher.find(
-            norm.as_str(),
-            inner.limits.max_hits_per_rule.max(1),
-            scratch,
-        );
-        scratch.retain(|h| model.weight(h.rule) != 0.0);
-        if scratch.is_empty() {
+        let hits = &mut scratch.hits;
+        model
+            .matcher
+            .find(norm.as_str(), inner.limits.max_hits_per_rule.max(1), hits);
+        hits.retain(|h| model.weight(h.rule) != 0.0);
+        let mut entities = Vec::new();
+        if inner.entities {
+            extract(
+                text,
+                &norm,
+                &model.rates,
+                &mut scratch.entity,
+                &mut entities,
+                &mut scratch.entity_spans,
+            );
+            // Entity rules fire on the normalised span of each entity they accept, so they take part
+            // in proximity windows like phrases. A rule still counts at most `max_hits_per_rule` times.
+            for &(rule, ref cond) in &model.entity_rules {
+                if model.weight(rule) == 0.0 {
+                    continue;
+                }
+                let mut n = 0;
+                for (e, &(s, en)) in entities.iter().zip(&scratch.entity_spans) {
+                    if n < inner.limits.max_hits_per_rule.max(1) && cond.matches(e) {
+                        hits.push(RawHit {
+                            rule,
+                            start: s,
+                            end: en,
+                        });
+                        n += 1;
+                    }
+                }
+            }
+        }
+        if hits.is_empty() {
             // Most texts: skip scoring and explaining.
             return Verdict {
-                verdict: crate::Label::Clean,
-                score: 0.0,
-                family: None,
-                families: inner.clean_families.clone(),
+                model: inner.model.clone(),
+                label: crate::Label::Clean,
+                top: None,
+                points: Vec::new(),
                 hits: Vec::new(),
                 combinations: Vec::new(),
                 evidence: Vec::new(),
-                points: BTreeMap::new(),
+                entities,
                 truncated,
             };
         }
-        let scored = score(model, scratch, &inner.thresholds);
+        let scored = score(model, hits, &inner.thresholds);
 
-        // Explain: map spans back to the original text, in text order.
-        let mut spans: Vec<(usize, usize, u32)> = scratch
+        // Explain: map spans back to the original text, in text order. Entity rules already carry
+        // their entity's original span.
+        let mut spans: Vec<Span> = hits
             .iter()
             .map(|h| {
-                let (s, e) = norm.original_span(h.start as usize, h.end as usize);
-                (s, e, h.rule)
-            })
-            .collect();
-        spans.sort_unstable();
-        let mut hits = Vec::with_capacity(spans.len());
-        let (mut byte, mut chars) = (0usize, 0usize);
-        for (s, e, rule) in spans {
-            let r = &model.rules[rule as usize];
-            let char_start = advance(text, &mut byte, &mut chars, s);
-            let char_end = char_start + text[s..e].chars().count();
-            hits.push(Hit {
-                rule: r.id.clone(),
-                category: r.category.clone(),
-                family: r.family.clone(),
-                weight: model.weight(rule),
-                start: s,
-                end: e,
-                char_start,
-                char_end,
-                text: text[s..e].to_owned(),
-            });
-        }
-        let families: BTreeMap<Arc<str>, f64> = model
-            .families
-            .iter()
-            .zip(&scored.family_points)
-            .map(|(f, p)| (f.clone(), round4(risk(*p))))
-            .collect();
-        let points: BTreeMap<Arc<str>, f64> = model
-            .families
-            .iter()
-            .zip(&scored.family_points)
-            .filter(|(_, p)| **p != 0.0)
-            .map(|(f, p)| (f.clone(), round4(*p)))
-            .collect();
-        let family = scored.top.map(|f| model.families[f].clone());
-        let score = scored
-            .top
-            .map_or(0.0, |f| round4(risk(scored.family_points[f])));
-        let combinations = scored
-            .combos
-            .iter()
-            .map(|&k| {
-                let c = &model.combinations[k as usize];
-                CombinationHit {
-                    id: c.info.id.clone(),
-                    family: c.info.family.clone(),
-                    weight: c.weight,
+                let (start, end) = norm.original_span(h.start as usize, h.end as usize);
+                Span {
+                    start,
+                    end,
+                    rule: h.rule,
                 }
             })
             .collect();
+        if !model.entity_rules.is_empty() {
+            // Entity hits: the original span of the entity, not the round trip through the map.
+            for (sp, h) in spans.iter_mut().zip(hits.iter()) {
+                if model.rules[h.rule as usize].entity.is_some() {
+                    if let Some(k) = scratch
+                        .entity_spans
+                        .iter()
+                        .position(|&(s, e)| s == h.start && e == h.end)
+                    {
+                        sp.start = entities[k].start;
+                        sp.end = entities[k].end;
+                    }
+                }
+            }
+        }
+        spans.sort_unstable();
+        spans.dedup();
         let evidence = scored
             .categories
-            .iter()
-            .map(|(c, p, rules)| {
-                let cat = &model.categories[*c as usize];
-                CategoryEvidence {
-                    category: cat.id.clone(),
-                    family: cat.family.clone(),
-                    points: round4(*p),
-                    rules: rules
-                        .iter()
-                        .map(|&r| model.rules[r as usize].id.clone())
-                        .collect(),
-                }
+            .into_iter()
+            .map(|(category, points, rules)| Evidence {
+                category,
+                points,
+                rules,
             })
             .collect();
         Verdict {
-            verdict: scored.label,
-            score,
-            family,
-            families,
-            hits,
-            combinations,
+            model: inner.model.clone(),
+            label: scored.label,
+            top: scored.top.map(|t| t as u32),
+            points: scored.family_points,
+            hits: spans,
+            combinations: scored.combos,
             evidence,
-            points,
+            entities,
             truncated,
         }
     }
@@ -418,14 +469,14 @@ impl Classifier {
             use rayon::prelude::*;
             texts
                 .par_iter()
-                .map_init(Vec::new, |scratch, t| {
+                .map_init(Scratch::default, |scratch, t| {
                     self.classify_with(t.as_ref(), scratch)
                 })
                 .collect()
         }
         #[cfg(not(feature = "rayon"))]
         {
-            let mut scratch = Vec::new();
+            let mut scratch = Scratch::default();
             texts
                 .iter()
                 .map(|t| self.classify_with(t.as_ref(), &mut scratch))
@@ -459,9 +510,19 @@ impl Classifier {
         &self.inner.model.rules
     }
 
-    /// One rule by id.
+    /// One rule by id (a hash lookup).
     pub fn rule(&self, id: &str) -> Option<&RuleInfo> {
-        self.inner.model.rules.iter().find(|r| &*r.id == id)
+        let m = &self.inner.model;
+        m.rule_index.get(id).map(|&i| &m.rules[i as usize])
+    }
+
+    /// The rate table that turns amounts into US dollars: its date (`as_of`), its source, and US
+    /// dollars per unit of each currency, sorted by code.
+    pub fn rates(&self) -> (&str, &str, Vec<(&str, f64)>) {
+        let r = &self.inner.model.rates;
+        let mut v: Vec<(&str, f64)> = r.usd.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        (r.as_of.as_str(), r.source.as_str(), v)
     }
 
     /// Every category.
@@ -521,7 +582,7 @@ impl Classifier {
             }
             for (texts, expect) in [(&r.examples.positive, true), (&r.examples.negative, false)] {
                 for t in texts {
-                    let fired = self.classify(t).hits.iter().any(|h| h.rule == r.id);
+                    let fired = self.classify(t).hits().any(|h| h.rule_id() == &*r.id);
                     if fired != expect {
                         failures.push(ExampleFailure {
                             id: r.id.to_string(),
@@ -539,11 +600,7 @@ impl Classifier {
                 (&c.info.examples.negative, false),
             ] {
                 for t in texts {
-                    let fired = self
-                        .classify(t)
-                        .combinations
-                        .iter()
-                        .any(|h| h.id == c.info.id);
+                    let fired = self.classify(t).combinations().any(|h| h.id == c.info.id);
                     if fired != expect {
                         failures.push(ExampleFailure {
                             id: c.info.id.to_string(),
@@ -559,10 +616,6 @@ impl Classifier {
     }
 }
 
-fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
-
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
         return s.len();
@@ -571,15 +624,4 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-/// Char offset of byte `target`, counting on from the last position (hits come in text order).
-fn advance(text: &str, byte: &mut usize, chars: &mut usize, target: usize) -> usize {
-    if target < *byte {
-        *byte = 0;
-        *chars = 0;
-    }
-    *chars += text[*byte..target].chars().count();
-    *byte = target;
-    *chars
 }

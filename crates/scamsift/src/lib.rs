@@ -23,11 +23,30 @@
 //! let classifier = Classifier::builtin();
 //! let text = "Hiring now! Earn $500/day, no experience. Interview on Теlеgrаm only: t.me/hr_jobs_88";
 //! let verdict = classifier.classify(text);
-//! assert_ne!(verdict.verdict, Label::Clean);
-//! for hit in &verdict.hits {
+//! assert_ne!(verdict.label(), Label::Clean);
+//! for hit in verdict.hits() {
 //!     // Spans point into the original text, whatever the normaliser did.
-//!     assert_eq!(&text[hit.start..hit.end], hit.text);
+//!     println!("{} [{}] {:?}: {}", hit.rule_id(), hit.category(), hit.text(text), hit.rule().why);
 //! }
+//! // Typed entities: the amounts, contacts and wallets a trust-and-safety team acts on.
+//! let contacts: Vec<&str> = verdict
+//!     .entities()
+//!     .iter()
+//!     .filter_map(|e| e.as_contact())
+//!     .map(|c| c.value.as_str())
+//!     .collect();
+//! assert!(contacts.contains(&"hr_jobs_88"));
+//! ```
+//!
+//! ## Example: the JSON record
+//!
+//! ```
+//! let classifier = scamsift::Classifier::builtin();
+//! let text = "Earn ₹8,000 per day typing from home, WhatsApp wa.me/919812345678";
+//! let v = classifier.classify(text);
+//! let json = serde_json::to_value(v.record(text)).unwrap();
+//! assert_eq!(json["verdict"], v.label().as_str());
+//! assert!(json["entities"].as_array().unwrap().iter().any(|e| e["kind"] == "money"));
 //! ```
 //!
 //! ## Example: add a custom pack
@@ -44,7 +63,9 @@
 //! id = "acme.visa_run"
 //! category = "destination_route"
 //! weight = 1.0
-//! description = "What: a visa run via a border town. Why: a route into compounds. False positives: travel blogs."
+//! what = "a visa run via a border town."
+//! why = "a route into compounds."
+//! false_positives = "travel blogs."
 //! phrases = ["visa run via mae sot"]
 //! examples.positive = ["We arrange the visa run via Mae Sot for you"]
 //! examples.negative = ["Mae Sot has a market"]
@@ -72,21 +93,25 @@
 
 mod builtin;
 mod classifier;
+pub mod entity;
 mod error;
 mod matcher;
 mod model;
 pub mod normalize;
+mod offsets;
 mod pack;
 mod score;
 mod verdict;
 
-pub use classifier::{Classifier, ClassifierBuilder, ExampleFailure, Limits};
+pub use classifier::{Classifier, ClassifierBuilder, ExampleFailure, Limits, PackArg};
+pub use entity::{Entity, EntityKind, EntityValue};
 pub use error::{PackError, PackErrorKind};
 pub use matcher::ascii_word_boundaries;
 pub use model::{CategoryInfo, CombinationInfo, RuleInfo};
+pub use offsets::HostOffsets;
 pub use pack::{Examples, PackInfo};
 pub use score::{risk, Thresholds};
-pub use verdict::{CategoryEvidence, CombinationHit, Hit, Label, Verdict};
+pub use verdict::{CategoryEvidence, Hit, Label, Record, Verdict};
 
 #[cfg(test)]
 mod testoibits {
@@ -100,7 +125,8 @@ mod testoibits {
         assert_all::<Classifier>();
         assert_all::<ClassifierBuilder>();
         assert_all::<Verdict>();
-        assert_all::<Hit>();
+        assert_all::<Hit<'static>>();
+        assert_all::<Entity>();
         assert_all::<PackError>();
         assert_all::<RuleInfo>();
         assert_all::<normalize::Normalizer>();

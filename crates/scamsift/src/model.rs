@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::entity::cond::Cond;
 use crate::error::{PackError, PackErrorKind};
 use crate::matcher::{is_spaced_word_char, Matcher, MatcherBuilder, PhraseSpec, RegexOrigin};
 use crate::normalize::Normalizer;
@@ -14,6 +15,7 @@ use crate::Limits;
 
 /// A category of indicators, e.g. `salary_bait`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct CategoryInfo {
     /// Category id.
     pub id: Arc<str>,
@@ -25,8 +27,9 @@ pub struct CategoryInfo {
     pub(crate) family_idx: Option<u32>,
 }
 
-/// A compiled rule, as the pack declared it.
+/// A compiled rule, as the pack declared it, with its documentation as structured fields.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct RuleInfo {
     /// Stable rule id.
     pub id: Arc<str>,
@@ -38,12 +41,18 @@ pub struct RuleInfo {
     pub weight: f64,
     /// Languages the rule targets.
     pub languages: Vec<String>,
-    /// What it matches / why it is a scam signal / known false positives.
-    pub description: String,
+    /// What the rule matches.
+    pub what: String,
+    /// Why it is a scam signal (for counter-evidence: why it lowers the risk).
+    pub why: String,
+    /// Known false positives.
+    pub false_positives: String,
     /// Literal phrases, as written in the pack.
     pub phrases: Vec<String>,
     /// Regexes, as written in the pack.
     pub regexes: Vec<String>,
+    /// The entity kind of an entity-condition rule (`money`, `return`, `contact`, `wallet`).
+    pub entity: Option<&'static str>,
     /// Texts the rule must and must not fire on.
     pub examples: Examples,
     /// The file (or name) the rule came from, and its line.
@@ -63,6 +72,7 @@ pub(crate) enum Term {
 
 /// A combination of rules or categories that adds points to a family when it holds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct CombinationInfo {
     /// Combination id.
     pub id: Arc<str>,
@@ -109,11 +119,31 @@ pub(crate) struct Model {
     pub(crate) families: Vec<Arc<str>>,
     pub(crate) categories: Vec<CategoryInfo>,
     pub(crate) rules: Vec<RuleInfo>,
+    /// Rule index by id.
+    pub(crate) rule_index: HashMap<Arc<str>, u32>,
+    /// Rules with an entity condition, and the condition.
+    pub(crate) entity_rules: Vec<(u32, Cond)>,
+    /// Exchange rates for normalising amounts.
+    pub(crate) rates: Rates,
     /// Effective weight of each rule (declared, or overridden by the builder; 0 when disabled).
     pub(crate) weights: Vec<f64>,
     pub(crate) combinations: Vec<Combination>,
     pub(crate) matcher: Matcher,
     pub(crate) normalizer: Normalizer,
+}
+
+/// The pack's dated rate table: US dollars per unit of each currency.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Rates {
+    pub(crate) as_of: String,
+    pub(crate) source: String,
+    pub(crate) usd: HashMap<String, f64>,
+}
+
+impl Rates {
+    pub(crate) fn usd(&self, code: &str) -> Option<f64> {
+        self.usd.get(code).copied()
+    }
 }
 
 impl Model {
@@ -165,6 +195,18 @@ pub(crate) fn compile(
     }
     let sources: Vec<&Source> = packs.iter().flat_map(|p| &p.sources).collect();
 
+    // Rates: later documents override earlier ones, code by code.
+    let mut rates = Rates::default();
+    for src in &sources {
+        if let Some(r) = &src.doc.rates {
+            rates.as_of.clone_from(r.as_of.get_ref());
+            rates.source.clone_from(&r.source);
+            for (code, v) in &r.usd {
+                rates.usd.insert(code.clone(), *v.get_ref());
+            }
+        }
+    }
+
     // Categories and families.
     let mut families: Vec<Arc<str>> = Vec::new();
     let mut family_index: HashMap<String, u32> = HashMap::new();
@@ -213,6 +255,7 @@ pub(crate) fn compile(
     let mut raw_phrases: Vec<(u32, String)> = Vec::new();
     let mut regexes: Vec<(u32, String)> = Vec::new();
     let mut regex_origins: Vec<(usize, usize, usize)> = Vec::new(); // (source, rule, regex index)
+    let mut entity_rules: Vec<(u32, Cond)> = Vec::new();
     for (si, src) in sources.iter().enumerate() {
         for r in &src.doc.rule {
             let id = r.id.get_ref();
@@ -241,15 +284,29 @@ pub(crate) fn compile(
                 regexes.push((idx, re.get_ref().clone()));
                 regex_origins.push((si, idx as usize, k));
             }
+            let entity = match &r.entity {
+                Some(def) => {
+                    let cond = def
+                        .get_ref()
+                        .compile(src, id, &|c| rates.usd.contains_key(c))?;
+                    let kind = cond.kind().as_str();
+                    entity_rules.push((idx, cond));
+                    Some(kind)
+                }
+                None => None,
+            };
             rules.push(RuleInfo {
                 id: id.as_str().into(),
                 category: categories[cat as usize].id.clone(),
                 family: categories[cat as usize].family.clone(),
                 weight: *r.weight.get_ref(),
                 languages: r.languages.clone(),
-                description: r.description.trim().to_owned(),
+                what: r.what.trim().to_owned(),
+                why: r.why.trim().to_owned(),
+                false_positives: r.false_positives.trim().to_owned(),
                 phrases: r.phrases.iter().map(|p| p.get_ref().clone()).collect(),
                 regexes: r.regexes.iter().map(|p| p.get_ref().clone()).collect(),
+                entity,
                 examples: r.examples.clone(),
                 origin: src.origin.clone(),
                 line: src.line_of(r.id.span().start),
@@ -436,10 +493,19 @@ pub(crate) fn compile(
     }
     vocabulary.sort_unstable();
     vocabulary.dedup();
+    entity_rules.retain(|(r, _)| !disabled[*r as usize]);
+    let rule_index = rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.clone(), i as u32))
+        .collect();
     Ok(Model {
         packs: infos,
         families,
         categories,
+        rule_index,
+        entity_rules,
+        rates,
         rules,
         weights,
         combinations,

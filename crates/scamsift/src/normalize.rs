@@ -37,6 +37,35 @@ impl Normalized {
         let (s, e) = (self.fold_map.start(s), self.fold_map.end(e));
         (s, e.max(s))
     }
+
+    /// True when the rewrite pass changed something (letter-by-letter spelling or leetspeak was
+    /// collapsed): the text was obfuscated in ASCII.
+    pub(crate) fn was_rewritten(&self) -> bool {
+        !self.rewrite_map.anchors.is_empty()
+    }
+
+    /// The span of the normalised text that covers the original byte span `start..end`, the inverse of
+    /// [`original_span`](Self::original_span) up to the granularity of the map (for proximity windows
+    /// around things found in the original text). O(log n) per call.
+    pub fn normalized_span(&self, start: usize, end: usize) -> (usize, usize) {
+        // The original start of a normalised offset is monotonic in it: binary search.
+        let first_at_or_after = |target: usize| -> usize {
+            let (mut lo, mut hi) = (0usize, self.text.len());
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                let orig = self.fold_map.start(self.rewrite_map.start(mid));
+                if orig < target {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        };
+        let s = first_at_or_after(start);
+        let e = first_at_or_after(end).max(s);
+        (s, e)
+    }
 }
 
 /// A piecewise map from normalised byte offsets to original byte offsets.

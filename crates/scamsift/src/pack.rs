@@ -46,6 +46,21 @@ pub(crate) struct Document {
     pub(crate) rule: Vec<RuleDef>,
     #[serde(default)]
     pub(crate) combination: Vec<CombinationDef>,
+    #[serde(default)]
+    pub(crate) rates: Option<RatesDef>,
+}
+
+/// `[rates]`: the dated exchange-rate table that turns amounts into US dollars.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RatesDef {
+    /// The date the rates were taken (YYYY-MM-DD).
+    pub(crate) as_of: Spanned<String>,
+    /// Where they were taken from.
+    #[serde(default)]
+    pub(crate) source: String,
+    /// US dollars per one unit of each currency, by upper-case code.
+    pub(crate) usd: std::collections::BTreeMap<String, Spanned<f64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -65,12 +80,22 @@ pub(crate) struct RuleDef {
     pub(crate) weight: Spanned<f64>,
     #[serde(default)]
     pub(crate) languages: Vec<String>,
+    /// What the rule matches.
     #[serde(default)]
-    pub(crate) description: String,
+    pub(crate) what: String,
+    /// Why it is a scam signal (or, for counter-evidence, why it lowers the risk).
+    #[serde(default)]
+    pub(crate) why: String,
+    /// Known false positives.
+    #[serde(default)]
+    pub(crate) false_positives: String,
     #[serde(default)]
     pub(crate) phrases: Vec<Spanned<String>>,
     #[serde(default)]
     pub(crate) regexes: Vec<Spanned<String>>,
+    /// A condition on typed entities instead of phrases and regexes.
+    #[serde(default)]
+    pub(crate) entity: Option<Spanned<crate::entity::cond::EntityCondDef>>,
     #[serde(default)]
     pub(crate) examples: Examples,
 }
@@ -257,15 +282,29 @@ fn validate_shapes(src: &Source) -> Result<(), PackError> {
                 .with_rule(id.as_str())
                 .with_field("weight"));
         }
-        if r.phrases.is_empty() && r.regexes.is_empty() {
-            return Err(src
-                .err(
-                    PackErrorKind::InvalidValue,
-                    r.id.span().start,
-                    "a rule needs at least one entry in `phrases` or `regexes`",
-                )
-                .with_rule(id.as_str())
-                .with_field("phrases"));
+        let patterns = !r.phrases.is_empty() || !r.regexes.is_empty();
+        match (&r.entity, patterns) {
+            (None, false) => {
+                return Err(src
+                    .err(
+                        PackErrorKind::InvalidValue,
+                        r.id.span().start,
+                        "a rule needs at least one entry in `phrases` or `regexes`, or an `entity` condition",
+                    )
+                    .with_rule(id.as_str())
+                    .with_field("phrases"));
+            }
+            (Some(e), true) => {
+                return Err(src
+                    .err(
+                        PackErrorKind::InvalidValue,
+                        e.span().start,
+                        "a rule has either an `entity` condition or `phrases`/`regexes`, not both: split it in two and combine them with a [[combination]]",
+                    )
+                    .with_rule(id.as_str())
+                    .with_field("entity"));
+            }
+            _ => {}
         }
         for (i, p) in r.phrases.iter().enumerate() {
             if p.get_ref()
@@ -276,6 +315,53 @@ fn validate_shapes(src: &Source) -> Result<(), PackError> {
                     .err(PackErrorKind::InvalidValue, p.span().start, "empty phrase")
                     .with_rule(id.as_str())
                     .with_field(format!("phrases[{i}]")));
+            }
+        }
+    }
+    if let Some(rates) = &src.doc.rates {
+        let d = rates.as_of.get_ref();
+        let dated = d.len() == 10
+            && d.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        if !dated {
+            return Err(src
+                .err(
+                    PackErrorKind::InvalidValue,
+                    rates.as_of.span().start,
+                    format!("`as_of` must be a date YYYY-MM-DD, not `{d}`"),
+                )
+                .with_field("rates.as_of"));
+        }
+        for (code, v) in &rates.usd {
+            let ok_code = (2..=5).contains(&code.len())
+                && code
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            if !ok_code {
+                return Err(src
+                    .err(
+                        PackErrorKind::InvalidValue,
+                        v.span().start,
+                        format!(
+                            "currency codes are 2-5 upper-case letters or digits, not `{code}`"
+                        ),
+                    )
+                    .with_field(format!("rates.usd.{code}")));
+            }
+            let x = *v.get_ref();
+            if !(x.is_finite() && x > 0.0 && x < 1e9) {
+                return Err(src
+                    .err(
+                        PackErrorKind::InvalidValue,
+                        v.span().start,
+                        format!("the rate of `{code}` must be a positive finite number of US dollars per unit"),
+                    )
+                    .with_field(format!("rates.usd.{code}")));
             }
         }
     }

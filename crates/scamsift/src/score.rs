@@ -35,6 +35,20 @@ impl Default for Thresholds {
     }
 }
 
+impl Thresholds {
+    /// The display band of a risk score: `"high"` at or above the scam threshold, `"mid"` at or above
+    /// the suspicious one, `"low"` below. Every surface that colours a score uses this.
+    pub fn band(&self, risk: f64) -> &'static str {
+        if risk >= self.scam {
+            "high"
+        } else if risk >= self.suspicious {
+            "mid"
+        } else {
+            "low"
+        }
+    }
+}
+
 /// Points to risk: 0 → 0, 2.1 → 0.5, 4.8 → 0.8, 9 → 0.95.
 pub fn risk(points: f64) -> f64 {
     if points <= 0.0 {

@@ -4,13 +4,17 @@ use scamsift::{Classifier, Label};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Cases {
     case: Vec<Case>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Case {
     name: String,
+    #[allow(dead_code)]
+    lang: Option<String>,
     text: String,
     verdict: Option<Label>,
     #[serde(default)]
@@ -20,6 +24,30 @@ struct Case {
     categories: Vec<String>,
     #[serde(default)]
     rules: Vec<String>,
+    /// `[rule id, matched text]`: a hit of that rule on exactly that span of the text.
+    #[serde(default)]
+    spans: Vec<(String, String)>,
+    /// Entities that must be found: `kind` and `text`, plus any value fields that must match.
+    #[serde(default)]
+    entities: Vec<toml::Table>,
+    /// Entity kinds that must not be found at all (near misses).
+    #[serde(default)]
+    no_entities: Vec<String>,
+}
+
+/// Does a JSON value equal a TOML one (numbers compared to 1e-6 relative)?
+fn same(j: &serde_json::Value, t: &toml::Value) -> bool {
+    match (j, t) {
+        (serde_json::Value::String(a), toml::Value::String(b)) => a == b,
+        (serde_json::Value::Bool(a), toml::Value::Boolean(b)) => a == b,
+        (serde_json::Value::Number(a), toml::Value::Integer(b)) => a
+            .as_f64()
+            .is_some_and(|a| (a - *b as f64).abs() <= 1e-6 * a.abs().max(1.0)),
+        (serde_json::Value::Number(a), toml::Value::Float(b)) => a
+            .as_f64()
+            .is_some_and(|a| (a - b).abs() <= 1e-6 * a.abs().max(1.0)),
+        _ => false,
+    }
 }
 
 #[test]
@@ -32,35 +60,59 @@ fn shared_cases() {
         let v = c.classify(&case.text);
         let mut problems = Vec::new();
         if let Some(want) = case.verdict {
-            if v.verdict != want {
-                problems.push(format!("verdict {} (want {want})", v.verdict));
+            if v.label() != want {
+                problems.push(format!("verdict {} (want {want})", v.label()));
             }
         }
         if case.flagged && !v.is_flagged() {
-            problems.push(format!("verdict {} (want flagged)", v.verdict));
+            problems.push(format!("verdict {} (want flagged)", v.label()));
         }
         if let Some(f) = &case.family {
-            if v.family.as_deref() != Some(f.as_str()) {
-                problems.push(format!("family {:?} (want {f})", v.family));
+            if v.family() != Some(f.as_str()) {
+                problems.push(format!("family {:?} (want {f})", v.family()));
             }
         }
         for cat in &case.categories {
-            if !v.hits.iter().any(|h| &*h.category == cat) {
+            if !v.hits().any(|h| h.category() == cat) {
                 problems.push(format!("no hit in category {cat}"));
             }
         }
         for r in &case.rules {
-            if !v.hits.iter().any(|h| &*h.rule == r) {
+            if !v.hits().any(|h| h.rule_id() == r) {
                 problems.push(format!("rule {r} did not fire"));
             }
         }
+        for (rule, span) in &case.spans {
+            if !v
+                .hits()
+                .any(|h| h.rule_id() == rule && h.text(&case.text) == span)
+            {
+                problems.push(format!("no hit of {rule} on {span:?}"));
+            }
+        }
+        let record = serde_json::to_value(v.record(&case.text)).unwrap();
+        let found = record["entities"].as_array().cloned().unwrap_or_default();
+        for want in &case.entities {
+            let ok = found.iter().any(|e| {
+                want.iter()
+                    .all(|(k, t)| e.get(k.as_str()).is_some_and(|j| same(j, t)))
+            });
+            if !ok {
+                problems.push(format!("no entity {want:?} among {found:?}"));
+            }
+        }
+        for kind in &case.no_entities {
+            if found.iter().any(|e| e["kind"] == kind.as_str()) {
+                problems.push(format!("an unexpected {kind} entity among {found:?}"));
+            }
+        }
         if !problems.is_empty() {
-            let fired: Vec<&str> = v.hits.iter().map(|h| &*h.rule).collect();
+            let fired: Vec<&str> = v.hits().map(|h| h.rule_id()).collect();
             failures.push(format!(
                 "{}: {} [score {:.2}, hits {fired:?}]",
                 case.name,
                 problems.join("; "),
-                v.score
+                v.score()
             ));
         }
     }

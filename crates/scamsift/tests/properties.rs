@@ -48,26 +48,50 @@ proptest! {
     fn spans_are_valid_for_any_text(text in tricky_text()) {
         let c = Classifier::builtin();
         let v = c.classify(&text);
-        prop_assert!((0.0..=1.0).contains(&v.score));
-        for h in &v.hits {
-            prop_assert!(h.start <= h.end && h.end <= text.len());
-            prop_assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
-            prop_assert_eq!(&text[h.start..h.end], h.text.as_str());
-            prop_assert_eq!(text[..h.start].chars().count(), h.char_start);
-            prop_assert_eq!(text[..h.end].chars().count(), h.char_end);
+        prop_assert!((0.0..=1.0).contains(&v.score()));
+        for (start, end) in v.hits().map(|h| (h.start(), h.end()))
+            .chain(v.entities().iter().map(|e| (e.start(), e.end())))
+        {
+            prop_assert!(start <= end && end <= text.len());
+            prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
         }
-        let utf16 = v.utf16_spans(&text);
-        let units: Vec<u16> = text.encode_utf16().collect();
-        for (h, (s, e)) in v.hits.iter().zip(utf16) {
-            prop_assert_eq!(String::from_utf16(&units[s..e]).unwrap(), h.text.clone());
-        }
+        check_record(&text, &v)?;
     }
 
     #[test]
     fn arbitrary_unicode_never_panics(text in any::<String>()) {
         let v = Classifier::builtin().classify(&text);
-        for h in &v.hits {
-            prop_assert_eq!(&text[h.start..h.end], h.text.as_str());
+        for h in v.hits() {
+            prop_assert!(text.get(h.start()..h.end()).is_some());
+        }
+        for e in v.entities() {
+            prop_assert!(text.get(e.start()..e.end()).is_some());
         }
     }
+}
+
+/// The records every surface writes: byte spans slice to `text`, char offsets count chars, UTF-16
+/// offsets slice the UTF-16 encoding to the same text; for hits and entities alike.
+fn check_record(text: &str, v: &scamsift::Verdict) -> Result<(), TestCaseError> {
+    let bytes = serde_json::to_value(v.record(text)).unwrap();
+    let utf16 = serde_json::to_value(v.record(text).utf16(true)).unwrap();
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for list in ["hits", "entities"] {
+        let (b, u) = (
+            bytes[list].as_array().unwrap(),
+            utf16[list].as_array().unwrap(),
+        );
+        prop_assert_eq!(b.len(), u.len());
+        for (b, u) in b.iter().zip(u) {
+            let n = |v: &serde_json::Value, k: &str| v[k].as_u64().unwrap() as usize;
+            let (s, e) = (n(b, "start"), n(b, "end"));
+            let span = b["text"].as_str().unwrap();
+            prop_assert_eq!(&text[s..e], span);
+            prop_assert_eq!(text[..s].chars().count(), n(b, "char_start"));
+            prop_assert_eq!(text[..e].chars().count(), n(b, "char_end"));
+            let (us, ue) = (n(u, "start"), n(u, "end"));
+            prop_assert_eq!(String::from_utf16(&units[us..ue]).unwrap(), span);
+        }
+    }
+    Ok(())
 }

@@ -32,8 +32,18 @@ pub struct HitJs {
     pub start: u32,
     pub end: u32,
     pub text: String,
-    pub description: String,
+    pub what: String,
     pub why: String,
+    pub false_positives: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EntityJs {
+    pub kind: String,
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub description: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -44,7 +54,10 @@ pub struct VerdictJs {
     pub families: BTreeMap<String, f64>,
     pub hits: Vec<HitJs>,
     pub combinations: Vec<CombinationJs>,
+    pub entities: Vec<EntityJs>,
+    #[serde(default)]
     pub truncated: bool,
+    pub band: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -83,6 +96,15 @@ fn assert_spans_match(text: &str, v: &VerdictJs) {
         let slice: String = js.slice(h.start, h.end).into();
         assert_eq!(slice, h.text, "rule {} span {}..{}", h.rule, h.start, h.end);
     }
+    for e in &v.entities {
+        assert!(
+            e.start <= e.end && e.end <= len,
+            "entity {e:?} out of range"
+        );
+        let slice: String = js.slice(e.start, e.end).into();
+        assert_eq!(slice, e.text, "entity {e:?}");
+        assert!(!e.description.is_empty());
+    }
     // In text order.
     assert!(
         v.hits.windows(2).all(|w| w[0].start <= w[1].start),
@@ -108,19 +130,28 @@ pub fn lure_is_flagged_with_consistent_spans() {
     for h in &v.hits {
         assert_eq!(h.counter, h.weight < 0.0);
         assert!(!h.category.is_empty() && !h.family.is_empty());
-        // The description comes from the rule itself; `why` is a part of it.
+        // The documentation comes from the rule itself, as structured fields.
         let info = c.rule(&h.rule).unwrap();
-        let desc = Reflect::get(&info, &"description".into())
-            .unwrap()
-            .as_string()
-            .unwrap();
-        assert_eq!(h.description, desc);
-        assert!(
-            h.description.contains(&h.why),
-            "why {:?} not in description",
-            h.why
-        );
+        for (key, got) in [("what", &h.what), ("why", &h.why)] {
+            let want = Reflect::get(&info, &key.into())
+                .unwrap()
+                .as_string()
+                .unwrap();
+            assert_eq!(got, &want, "{key} of {}", h.rule);
+        }
+        assert!(!h.why.is_empty() && !h.false_positives.is_empty());
     }
+    // The band comes from the core's thresholds.
+    assert_eq!(
+        v.band,
+        if v.score >= 0.8 {
+            "high"
+        } else if v.score >= 0.5 {
+            "mid"
+        } else {
+            "low"
+        }
+    );
     for k in &v.combinations {
         assert!(!k.id.is_empty() && !k.family.is_empty() && k.weight.is_finite());
         let _ = &k.description;
@@ -164,8 +195,9 @@ pub fn result_is_plain_objects() {
         "start",
         "end",
         "text",
-        "description",
+        "what",
         "why",
+        "false_positives",
         "counter",
     ] {
         assert!(
@@ -182,7 +214,8 @@ pub fn result_is_plain_objects() {
         "combinations",
         "evidence",
         "points",
-        "truncated",
+        "entities",
+        "band",
     ] {
         assert!(
             Reflect::has(&raw, &key.into()).unwrap(),
@@ -240,7 +273,9 @@ version = "1.0.0"
 id = "test.purple_llama"
 category = "upfront_fee"
 weight = 3.0
-description = "What: the purple llama fee. Why: a made-up fee for this test. False positives: none."
+what = "the purple llama fee."
+why = "a made-up fee for this test."
+false_positives = "none."
 phrases = ["purple llama fee"]
 examples.positive = ["Pay the purple llama fee first"]
 "#;
@@ -304,15 +339,103 @@ pub fn metadata_is_exposed() {
     assert!(!c.normalize("tele\u{200b}gram").contains('\u{200b}'));
 }
 
-pub fn description_sections() {
-    use scamsift_wasm::section;
-    let one = "What: a thing. Why: it is bad. False positives: news.";
-    assert_eq!(section(one, "What:"), "a thing.");
-    assert_eq!(section(one, "Why:"), "it is bad.");
-    assert_eq!(section(one, "False positives:"), "news.");
-    let multi = "What: a thing\nWhy: it is bad\nand worse\nFalse positives: news\n";
-    assert_eq!(section(multi, "Why:"), "it is bad\nand worse");
-    assert_eq!(section("no markers", "Why:"), "");
+/// The data-driven cases shared with the Rust and Python suites (`tests/data/cases.toml`), checked on
+/// the object JavaScript gets: verdict, family, categories, rules, spans (UTF-16) and entities.
+pub fn shared_cases() {
+    let cases: toml::Table = toml::from_str(include_str!("../../../../tests/data/cases.toml"))
+        .expect("cases.toml parses");
+    let cases = cases["case"].as_array().expect("[[case]] list");
+    assert!(cases.len() >= 20);
+    let c = classifier();
+    let mut failures = Vec::new();
+    let same = |j: &serde_json::Value, t: &toml::Value| match (j, t) {
+        (serde_json::Value::String(a), toml::Value::String(b)) => a == b,
+        (serde_json::Value::Bool(a), toml::Value::Boolean(b)) => a == b,
+        (serde_json::Value::Number(a), toml::Value::Integer(b)) => a
+            .as_f64()
+            .is_some_and(|a| (a - *b as f64).abs() <= 1e-6 * a.abs().max(1.0)),
+        (serde_json::Value::Number(a), toml::Value::Float(b)) => a
+            .as_f64()
+            .is_some_and(|a| (a - b).abs() <= 1e-6 * a.abs().max(1.0)),
+        _ => false,
+    };
+    for case in cases {
+        let text = case["text"].as_str().unwrap();
+        let raw = c
+            .classify(text)
+            .unwrap_or_else(|_| panic!("classify threw"));
+        let v: serde_json::Value = serde_wasm_bindgen::from_value(raw).unwrap();
+        let mut problems = Vec::new();
+        if let Some(want) = case.get("verdict").and_then(|x| x.as_str()) {
+            if v["verdict"] != want {
+                problems.push(format!("verdict {} (want {want})", v["verdict"]));
+            }
+        }
+        if case.get("flagged").and_then(|x| x.as_bool()) == Some(true) && v["verdict"] == "clean" {
+            problems.push("clean (want flagged)".to_owned());
+        }
+        if let Some(f) = case.get("family").and_then(|x| x.as_str()) {
+            if v["family"] != f {
+                problems.push(format!("family {} (want {f})", v["family"]));
+            }
+        }
+        let hits = v["hits"].as_array().cloned().unwrap_or_default();
+        let list = |k: &str| -> Vec<toml::Value> {
+            case.get(k)
+                .and_then(|x| x.as_array())
+                .cloned()
+                .unwrap_or_default()
+        };
+        for cat in list("categories") {
+            if !hits.iter().any(|h| h["category"] == cat.as_str().unwrap()) {
+                problems.push(format!("no hit in category {cat}"));
+            }
+        }
+        for r in list("rules") {
+            if !hits.iter().any(|h| h["rule"] == r.as_str().unwrap()) {
+                problems.push(format!("rule {r} did not fire"));
+            }
+        }
+        let js = JsString::from(text);
+        let slice = |x: &serde_json::Value| -> String {
+            let n = |k: &str| x[k].as_u64().unwrap_or(0) as u32;
+            js.slice(n("start"), n("end")).into()
+        };
+        for pair in list("spans") {
+            let pair = pair.as_array().unwrap();
+            let (rule, span) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+            if !hits
+                .iter()
+                .any(|h| h["rule"] == rule && h["text"] == span && slice(h) == span)
+            {
+                problems.push(format!("no hit of {rule} on {span:?}"));
+            }
+        }
+        let found = v["entities"].as_array().cloned().unwrap_or_default();
+        for e in &found {
+            if slice(e) != e["text"].as_str().unwrap_or("") {
+                problems.push(format!("entity span is not its text: {e}"));
+            }
+        }
+        for want in list("entities") {
+            let want = want.as_table().unwrap();
+            if !found.iter().any(|e| {
+                want.iter()
+                    .all(|(k, t)| e.get(k.as_str()).is_some_and(|j| same(j, t)))
+            }) {
+                problems.push(format!("no entity {want:?} among {found:?}"));
+            }
+        }
+        for kind in list("no_entities") {
+            if found.iter().any(|e| e["kind"] == kind.as_str().unwrap()) {
+                problems.push(format!("an unexpected {kind} entity"));
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{}: {}", case["name"], problems.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// Expands to one `#[wasm_bindgen_test]` per shared test.
