@@ -124,17 +124,17 @@ fn big_documents(crit: &mut Criterion) {
             doc.push_str(&base);
         }
         let v = c.classify(&doc);
-        assert!(!v.truncated, "raise max_input_bytes");
+        assert!(!v.truncated(), "raise max_input_bytes");
         assert!(
             v.is_flagged(),
             "{label}: the obfuscated scam text must flag"
         );
-        let expect = (v.is_flagged(), v.hits.len());
+        let expect = (v.is_flagged(), v.hits().len());
         g.throughput(Throughput::Bytes(doc.len() as u64));
         g.bench_with_input(BenchmarkId::new("classify", label), &doc, |b, d| {
             b.iter(|| {
                 let v = c.classify(black_box(d));
-                assert_eq!((v.is_flagged(), v.hits.len()), expect);
+                assert_eq!((v.is_flagged(), v.hits().len()), expect);
             })
         });
     }

@@ -342,8 +342,8 @@ fn main() {
         }
         let (s, k) = lin_timer.measure(label, || {
             let v = big.classify(&doc);
-            assert!(!v.truncated);
-            (usize::from(v.is_flagged()), v.hits.len())
+            assert!(!v.truncated());
+            (usize::from(v.is_flagged()), v.hits().len())
         });
         out.row(
             label,

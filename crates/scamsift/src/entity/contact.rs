@@ -42,10 +42,9 @@
 //!   suffixes (`github.io` counts as the domain). Known link shorteners are marked.
 //! - **E-mails**: lower-cased; the domain is the registrable domain of the address's host.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::meta::Regex;
-use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input};
+use regex_automata::Input;
 use std::sync::OnceLock;
 
 /// At most this many contacts of one kind are reported per text.
@@ -136,45 +135,97 @@ pub(crate) fn find_contacts(text: &str, out: &mut Vec<ContactMatch>) {
 // Pre-check
 
 /// False when `text` cannot hold a contact: no `@`, no `x.y`, no `://`, fewer than 8 digits and no app
-/// name. Most texts stop here.
+/// name. Most texts stop here: memchr calls, a vectorised digit count, and one pass over the bytes
+/// that looks closer only at words starting with an app name's first letter.
 fn might_have_contact(text: &str) -> bool {
     let b = text.as_bytes();
-    if memchr::memchr(b'@', b).is_some() || memchr::memmem::find(b, b"://").is_some() {
+    if memchr::memchr(b'@', b).is_some() {
         return true;
     }
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    if digits >= 8 {
+        return true;
+    }
+    let scheme = memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"));
     let dotted = memchr::memchr_iter(b'.', b).any(|i| {
         i > 0
             && b[i - 1].is_ascii_alphanumeric()
             && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
     });
-    if dotted {
+    if scheme || dotted {
         return true;
     }
-    let digits = if text.is_ascii() {
-        b.iter().filter(|c| c.is_ascii_digit()).count()
-    } else {
-        text.chars()
-            .filter(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()))
-            .count()
-    };
-    if digits >= 8 {
-        return true;
+    let mut prev_alnum = false;
+    for (i, &c) in b.iter().enumerate() {
+        let alnum = c.is_ascii_alphanumeric();
+        if alnum
+            && !prev_alnum
+            && matches!(c | 0x20, b't' | b'w' | b'v' | b'l' | b'z' | b's')
+            && ascii_app_name_at(text, i)
+        {
+            return true;
+        }
+        prev_alnum = alnum;
     }
-    app_names().find_iter(text).any(|m| {
-        // ASCII names must stand alone ("line" in "online" is not LINE).
-        let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-        !text.as_bytes()[m.start()].is_ascii()
-            || (!word(text[..m.start()].chars().next_back())
-                && !word(text[m.end()..].chars().next()))
-    })
+    !text.is_ascii() && {
+        let other_digits = text
+            .chars()
+            .filter(|c| !c.is_ascii() && c.is_numeric())
+            .count();
+        digits + other_digits >= 8 || non_ascii_app_names().is_match(text)
+    }
 }
 
-fn app_names() -> &'static AhoCorasick {
+/// An ASCII app name standing as a word at byte `i` (a word start). The first bytes, lower-cased, are
+/// compared with the names' prefixes before the full comparison.
+fn ascii_app_name_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let mut head = [0u8; 4];
+    for (h, c) in head.iter_mut().zip(&b[i..]) {
+        *h = c.to_ascii_lowercase();
+    }
+    let quick = matches!(
+        &head,
+        b"tele"
+            | b"what"
+            | b"wats"
+            | b"wasa"
+            | b"wech"
+            | b"we c"
+            | b"weix"
+            | b"line"
+            | b"zalo"
+            | b"vibe"
+            | b"sign"
+    ) || matches!(&head[..2], b"tg" | b"wa" | b"vx");
+    if !quick {
+        return false;
+    }
+    let mut end = (i + 12).min(b.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    app_prefix(&text[i..end]).is_some()
+}
+
+fn non_ascii_app_names() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
-        let names = APPS.iter().map(|(n, _)| *n).filter(|n| !n.contains(' '));
+        // Lower case and capitalised: Cyrillic names start sentences too.
+        let names = APPS
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| !n.is_ascii())
+            .flat_map(|n| {
+                let mut cap = n.chars();
+                let cap: String = cap
+                    .next()
+                    .map(|c| c.to_uppercase().chain(cap).collect())
+                    .unwrap_or_default();
+                [n.to_string(), cap, n.to_uppercase()]
+            });
         AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostFirst)
             .build(names)
             .expect("app names are a small fixed list")
@@ -273,7 +324,7 @@ fn regex() -> &'static (Regex, usize) {
             format!(r"(?i)[A-Za-z0-9][A-Za-z0-9._%+\-]{{0,63}}@{LABEL}(?:\.{LABEL})*\.[A-Za-z]{{2,24}}(?-u:\b)"),
             format!(r"(?i)(?-u:\b)(?:{LABEL}\.)+(?:{tlds})(?-u:\b)(?:[/?#]{URLCH}*)?"),
             format!(
-                r"(?i)({app})((?:{sepch}|{filler_ascii}|{filler_other}|{app}){{0,8}})(?:({phone})|({handle}))"
+                r"(?i){app}(?:{sepch}|{filler_ascii}|{filler_other}|{app}){{0,8}}(?:{phone}|{handle})"
             ),
             r"@[A-Za-z][A-Za-z0-9_]{3,31}".to_string(),
             phone,
@@ -292,7 +343,6 @@ struct Named {
 
 fn scan(text: &str, found: &mut Vec<ContactMatch>) {
     let (re, _) = regex();
-    let mut caps: Captures = re.create_captures();
     let mut named = Named::default();
     let mut bare: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
@@ -318,43 +368,35 @@ fn scan(text: &str, found: &mut Vec<ContactMatch>) {
                 }
             }
             P_APP_VALUE => {
-                let input = Input::new(text)
-                    .span(s..e)
-                    .anchored(Anchored::Pattern(m.pattern()));
-                re.search_captures(&input, &mut caps);
-                let (Some(app), Some(gap)) = (caps.get_group(1), caps.get_group(2)) else {
+                // The groups are found by hand: a capture search on this many-pattern regex costs
+                // ~100x the match itself.
+                let Some((app_end, kind)) = app_prefix(&text[s..e]).map(|(n, k)| (s + n, k)) else {
                     pos = next;
                     continue;
                 };
-                let kind = app_kind(&text[app.range()]);
                 note_kind(&mut named, kind);
-                let got = if let Some(p) = caps.get_group(3) {
-                    phone_contacts(text, p.start, p.end, Some(kind), found)
-                } else if let Some(h) = caps.get_group(4) {
+                let (value_start, is_phone) = value_start(text, app_end, e);
+                let got = if is_phone {
+                    phone_contacts(text, value_start, e, Some(kind), found)
+                } else {
                     let c = app_handle(
                         text,
-                        &text[app.range()],
+                        &text[s..app_end],
                         kind,
-                        &text[gap.range()],
-                        h.start,
-                        h.end,
+                        &text[app_end..value_start],
+                        value_start,
+                        e,
                     );
                     let ok = c.is_some();
                     found.extend(c);
                     ok
-                } else {
-                    false
                 };
                 if !got {
                     // Scan what followed the app name again: it may hold a phone, link or handle.
-                    next = app.end;
+                    next = app_end;
                 }
             }
-            P_AT_HANDLE => {
-                if bare_handle_ok(text, s, e) {
-                    bare.push((s, e));
-                }
-            }
+            P_AT_HANDLE if bare_handle_ok(text, s, e) => bare.push((s, e)),
             P_PHONE => {
                 phone_contacts(text, s, e, None, found);
             }
@@ -394,6 +436,115 @@ fn note_kind(named: &mut Named, kind: ContactKind) {
     ) {
         named.other_than_telegram = true;
     }
+}
+
+/// The longest app name `m` starts with (case-insensitive; ASCII names end at a word boundary), as
+/// its byte length and kind.
+fn app_prefix(m: &str) -> Option<(usize, ContactKind)> {
+    let mut best: Option<(usize, ContactKind)> = None;
+    for &(name, kind) in APPS {
+        if name.is_ascii() {
+            // The common case, without Unicode lower-casing: a space in a name matches one space.
+            let (nb, mb) = (name.as_bytes(), m.as_bytes());
+            let same = mb.len() >= nb.len()
+                && nb.iter().zip(mb).all(|(&n, &t)| {
+                    t.to_ascii_lowercase() == n || (n == b' ' && t.is_ascii_whitespace())
+                });
+            let glued = same
+                && mb
+                    .get(nb.len())
+                    .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_');
+            if same && !glued && best.is_none_or(|(b, _)| nb.len() > b) {
+                best = Some((nb.len(), kind));
+            }
+            continue;
+        }
+        if m.as_bytes().first().is_some_and(u8::is_ascii) {
+            continue;
+        }
+        let mut chars = m.char_indices();
+        let mut len = Some(0);
+        for nc in name.chars() {
+            len = match chars.next() {
+                Some((i, tc))
+                    if (nc == ' ' && tc.is_whitespace())
+                        || tc.to_lowercase().eq(std::iter::once(nc)) =>
+                {
+                    Some(i + tc.len_utf8())
+                }
+                _ => None,
+            };
+            if len.is_none() {
+                break;
+            }
+        }
+        let Some(len) = len else { continue };
+        let glued = name.is_ascii()
+            && m[len..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !glued && best.is_none_or(|(b, _)| len > b) {
+            best = Some((len, kind));
+        }
+    }
+    best
+}
+
+/// Where the value of an app match `text[..e]` starts (not before `app_end`), and whether it is a
+/// phone: the regex's last part is a phone (`[+(]` and digits with separators) or a handle.
+fn value_start(text: &str, app_end: usize, e: usize) -> (usize, bool) {
+    let is_sep = |c: char| {
+        matches!(
+            c,
+            ' ' | '\t'
+                | '.'
+                | '-'
+                | '('
+                | ')'
+                | '\u{A0}'
+                | '\u{2212}'
+                | '\u{3000}'
+                | '\u{FF0D}'
+                | '\u{FF0E}'
+                | '\u{FF08}'
+                | '\u{FF09}'
+                | '+'
+                | '＋'
+        ) || ('\u{2010}'..='\u{2015}').contains(&c)
+    };
+    let tail = &text[app_end..e];
+    // The run of phone characters at the end.
+    let run = tail
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| digit_value(c).is_some() || is_sep(c))
+        .last()
+        .map_or(tail.len(), |(i, _)| i);
+    let glued_to_handle = tail[run..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '（' | '+' | '＋'))
+        && tail[..run]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
+    let has_digit = tail[run..].chars().any(|c| digit_value(c).is_some());
+    if has_digit && !glued_to_handle {
+        let first = tail[run..]
+            .find(|c: char| digit_value(c).is_some() || matches!(c, '+' | '＋' | '(' | '（'))
+            .unwrap_or(0);
+        return (app_end + run + first, true);
+    }
+    // The handle: the run of handle characters at the end.
+    let h = tail
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '@'))
+        .last()
+        .map_or(tail.len(), |(i, _)| i);
+    let h = h + tail[h..].find(|c: char| c != '.' && c != '-').unwrap_or(0);
+    (app_end + h, false)
 }
 
 fn app_kind(name: &str) -> ContactKind {
@@ -487,7 +638,7 @@ fn app_handle(
     } else {
         had_at || id_marker || colon || !app_name.is_ascii() || marked
     };
-    ok.then(|| ContactMatch {
+    ok.then_some(ContactMatch {
         start: if had_at { start } else { body_start },
         end: body_end,
         kind,
@@ -948,8 +1099,7 @@ fn phone_from(
     if is_amount_next_to(&before_window, &after_window) {
         return None;
     }
-    let phone_cue = last_cue(&before_window, PHONE_CUES);
-    let code_cue = last_cue(&before_window, CODE_CUES);
+    let (phone_cue, code_cue) = last_cues(&before_window);
     let cued = app.is_some() || phone_cue.is_some_and(|p| code_cue.is_none_or(|c| p > c));
     if app.is_none() && code_cue.is_some() && !cued {
         return None;
@@ -1049,31 +1199,40 @@ fn is_amount_next_to(before: &str, after: &str) -> bool {
         || a.starts_with(['元', '块', '塊', '万', '萬', '千', '₫', '%', '$', '€'])
 }
 
-/// The position of the last cue of `cues` in `window` that stands as a word (ASCII cues need
-/// non-letters around them; CJK and Thai ones need nothing).
-fn last_cue(window: &str, cues: &[&str]) -> Option<usize> {
-    let mut best = None;
-    for cue in cues {
-        let mut from = 0;
-        while let Some(i) = window[from..].find(cue) {
-            let at = from + i;
-            let end = at + cue.len();
-            let alpha = |c: Option<char>| c.is_some_and(char::is_alphabetic);
-            let word_cue = cue.chars().next().is_some_and(|c| {
-                c.is_ascii_alphabetic()
-                    || ('\u{00C0}'..='\u{1EFF}').contains(&c)
-                    || ('\u{0400}'..='\u{04FF}').contains(&c)
-            });
-            if !word_cue
-                || (!alpha(window[..at].chars().next_back())
-                    && !alpha(window[end..].chars().next()))
-            {
-                best = best.max(Some(end));
-            }
-            from = end;
+/// The end of the last phone cue and of the last code cue in `window` (lower case) that stand as
+/// words (Latin, Vietnamese and Cyrillic cues need non-letters around them; CJK and Thai ones need
+/// nothing).
+fn last_cues(window: &str) -> (Option<usize>, Option<usize>) {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(PHONE_CUES.iter().chain(CODE_CUES))
+            .expect("the cue lists are small and fixed")
+    });
+    let (mut phone, mut code) = (None, None);
+    let alpha = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    for m in ac.find_overlapping_iter(window) {
+        let cue = &window[m.range()];
+        let word_cue = cue.chars().next().is_some_and(|c| {
+            c.is_ascii_alphabetic()
+                || ('\u{00C0}'..='\u{1EFF}').contains(&c)
+                || ('\u{0400}'..='\u{04FF}').contains(&c)
+        });
+        if word_cue
+            && (alpha(window[..m.start()].chars().next_back())
+                || alpha(window[m.end()..].chars().next()))
+        {
+            continue;
         }
+        let slot = if m.pattern().as_usize() < PHONE_CUES.len() {
+            &mut phone
+        } else {
+            &mut code
+        };
+        *slot = (*slot).max(Some(m.end()));
     }
-    best
+    (phone, code)
 }
 
 /// An app named right after a phone: "0912 345 678 (Zalo)", "+63 917 123 4567 - Viber".
@@ -1081,17 +1240,9 @@ fn app_after(after: &str) -> Option<ContactKind> {
     let t = after.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '(' | '（' | '-' | '–' | '/' | '[' | ':')
     });
-    APPS.iter()
-        .filter(|(n, _)| !WEAK_APPS.contains(n) || *n == "wa")
-        .find_map(|(n, k)| {
-            let head: String = t
-                .chars()
-                .take(n.chars().count())
-                .collect::<String>()
-                .to_lowercase();
-            let next = t.chars().nth(n.chars().count());
-            (head == *n && !next.is_some_and(char::is_alphanumeric)).then_some(*k)
-        })
+    let (len, kind) = app_prefix(t)?;
+    let name = t[..len].to_lowercase();
+    (name == "wa" || !WEAK_APPS.contains(&name.as_str())).then_some(kind)
 }
 
 /// Up to `n` chars before byte `at`, lower-cased.
@@ -1226,12 +1377,7 @@ fn url_contact(text: &str, s: usize, e: usize, bare: bool) -> Option<ContactMatc
     }
     let domain = registrable_domain(&host);
     let tld = host.rsplit('.').next().unwrap_or("");
-    if bare
-        && AMBIGUOUS_TLDS.contains(&tld)
-        && !MULTI_SUFFIXES
-            .iter()
-            .any(|m| host.ends_with(&format!(".{m}")) || host == *m)
-    {
+    if bare && AMBIGUOUS_TLDS.contains(&tld) && !under_multi_suffix(&host) {
         let has_path = path.len() > 1;
         if !has_path {
             return None;
@@ -1427,6 +1573,17 @@ fn valid_host(host: &str) -> bool {
         && labels
             .iter()
             .all(|l| l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+}
+
+/// True when the last two labels of `host` are a multi-label public suffix.
+fn under_multi_suffix(host: &str) -> bool {
+    let mut dots = host.rmatch_indices('.');
+    let from = match (dots.next(), dots.next()) {
+        (Some(_), Some((i, _))) => i + 1,
+        (Some(_), None) => 0,
+        _ => return false,
+    };
+    MULTI_SUFFIXES.contains(&&host[from..])
 }
 
 /// The registrable domain of a (lower-case) host: its last two labels, or three under a multi-label

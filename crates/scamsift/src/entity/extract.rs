@@ -35,16 +35,6 @@ fn per_month(p: Period) -> f64 {
     }
 }
 
-fn hours_of(p: Period) -> f64 {
-    match p {
-        Period::Hour => 1.0,
-        Period::Day => 24.0,
-        Period::Week => 168.0,
-        Period::Month => 730.0,
-        Period::Year => 8760.0,
-    }
-}
-
 /// The index of a contact already in `items` that overlaps the original span `s..e`.
 fn overlapping_contact(
     items: &[(usize, usize, u32, u32, EntityValue)],
@@ -124,7 +114,7 @@ pub(crate) fn extract(
                 percent_max: *max,
                 period: *period,
                 factor: Some(1.0 + max.unwrap_or(*min) / 100.0),
-                hours: hours.or_else(|| period.map(hours_of)),
+                hours: hours.or_else(|| period.map(Period::hours)),
                 invested: None,
                 received: None,
                 currency: None,

@@ -6,8 +6,9 @@
 //! text; time linear in the text (one Aho-Corasick pass for the vocabulary, then bounded windows).
 //!
 //! Rules (the tests hold one row per rule):
-//! * **Percent**: `N%` or a range `N-M%`/`N%-M%`. It is a return when a *short* period (hour, day, week,
-//!   month) stands right after or before it (`30% weekly`, `lãi 3%/ngày`, `每天收益5%`), or when a return
+//! * **Percent**: `N%`, `N percent` (persen, phần trăm, процентов) or a range `N-M%`/`N%-M%`. It is a
+//!   return when a *short* period (hour, day, week, month) stands right after it or up to two words on
+//!   (`30% weekly`, `lãi 3%/ngày`, `3.5% income bonus daily`) or before it (`每天收益5%`), or when a return
 //!   word (profit, return, roi, interest, yield, earn, income, lãi, lợi nhuận, 收益, 利润, 回报, keuntungan,
 //!   untung, доход, прибыль, กำไร, …) is within 48 bytes before or 32 after, in the same sentence. A price
 //!   word nearby (off, discount, diskon, giảm, sale, tax, vat, fee, battery, vote, скидка, 折, …) vetoes
@@ -28,7 +29,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::money::{
     bare_amount, char_at, char_before, fold, is_spaced_letter, period_after, period_before_at,
@@ -83,6 +84,8 @@ enum Word {
     Bank,
     /// double, triple, 翻倍, … : a multiple by itself.
     Times(f64),
+    /// leverage, faster, more, since, … : a multiple of something else than a stake.
+    Scale,
 }
 
 const WORDS: &[(&str, Word)] = &[
@@ -275,6 +278,28 @@ const WORDS: &[(&str, Word)] = &[
     ("贷款", Word::Bank),
     ("кредит", Word::Bank),
     ("ставка", Word::Bank),
+    // scale words: "2x long", "10 times more", "up 7x since launch", "died 317 times"
+    ("leverage", Word::Scale),
+    ("long", Word::Scale),
+    ("short", Word::Scale),
+    ("margin", Word::Scale),
+    ("zoom", Word::Scale),
+    ("speed", Word::Scale),
+    ("faster", Word::Scale),
+    ("more", Word::Scale),
+    ("less", Word::Scale),
+    ("bigger", Word::Scale),
+    ("larger", Word::Scale),
+    ("higher", Word::Scale),
+    ("cheaper", Word::Scale),
+    ("since", Word::Scale),
+    ("died", Word::Scale),
+    ("digit", Word::Scale),
+    ("digits", Word::Scale),
+    ("figure", Word::Scale),
+    ("figures", Word::Scale),
+    ("room", Word::Scale),
+    ("bed", Word::Scale),
     // multiple words
     ("double", Word::Times(2.0)),
     ("doubled", Word::Times(2.0)),
@@ -354,6 +379,12 @@ const TIME_UNITS: &[(&str, f64)] = &[
 ];
 
 struct Vocab {
+    /// The words without which no return can stand (multiple, "times", percent words, invest verbs): a text
+    /// needs the full vocabulary scan only when one occurs, or a `%`, or an `x` by a digit. Few enough
+    /// patterns for a SIMD prefilter, so the common text without them costs ~20 ns.
+    gate: AhoCorasick,
+    /// The same for texts without digits: the multiple words alone.
+    gate_no_digit: AhoCorasick,
     words: AhoCorasick,
     word_kind: Vec<Word>,
     /// Per pattern: its first and last chars are letters of a spaced script (need a word boundary).
@@ -374,6 +405,7 @@ fn edges(w: &str) -> (bool, bool) {
 
 fn anchored_ac(words: &[String]) -> AhoCorasick {
     AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
         .build(words)
@@ -389,8 +421,27 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     let times: Vec<String> = TIMES_AFTER.iter().map(|w| fold(w)).collect();
     let units: Vec<(String, f64)> = TIME_UNITS.iter().map(|&(w, h)| (fold(w), h)).collect();
     let unit_words: Vec<String> = units.iter().map(|u| u.0.clone()).collect();
+    let gate_ac = |with_digits: bool| {
+        let times_words = words.iter().filter(|w| matches!(w.1, Word::Times(_)));
+        let digit_words = words
+            .iter()
+            .filter(|w| w.1 == Word::Invest)
+            .map(|w| w.0.clone());
+        let mut pats: Vec<String> = times_words.map(|w| w.0.clone()).collect();
+        if with_digits {
+            pats.extend(digit_words.chain(times.iter().cloned()));
+            pats.extend(PERCENT_WORDS.iter().map(|w| fold(w)));
+        }
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pats)
+            .expect("the returns vocabulary is small and fixed")
+    };
     Vocab {
+        gate: gate_ac(true),
+        gate_no_digit: gate_ac(false),
         words: AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(words.iter().map(|w| w.0.as_bytes()))
             .expect("the returns vocabulary is small and fixed"),
@@ -500,6 +551,17 @@ fn time_frame(s: &str, start: usize, end: usize) -> Option<(f64, usize, usize)> 
 /// [`MAX_MATCHES`]. `money` are the money matches of the same text ([`super::money::find_money`]).
 pub(crate) fn find_returns(norm: &str, money: &[MoneyMatch], out: &mut Vec<ReturnMatch>) {
     let v = &*VOCAB;
+    let b = norm.as_bytes();
+    let has_digit = super::money::has_ascii_digit(b);
+    // Most texts have none of the words a return needs: they stop here.
+    let worth = if has_digit {
+        memchr::memchr(b'%', b).is_some() || x_by_digit(norm) || v.gate.is_match(norm)
+    } else {
+        v.gate_no_digit.is_match(norm)
+    };
+    if !worth {
+        return;
+    }
     let hits: Vec<Hit> = v
         .words
         .find_iter(norm)
@@ -517,7 +579,6 @@ pub(crate) fn find_returns(norm: &str, money: &[MoneyMatch], out: &mut Vec<Retur
             word: v.word_kind[m.pattern().as_usize()],
         })
         .collect();
-    let has_digit = norm.bytes().any(|c| c.is_ascii_digit());
     if !has_digit && !hits.iter().any(|h| matches!(h.word, Word::Times(_))) {
         return;
     }
@@ -541,22 +602,24 @@ pub(crate) fn find_returns(norm: &str, money: &[MoneyMatch], out: &mut Vec<Retur
     }
 }
 
-/// Context around `start..end`: (return word, money noun or invest verb, price word, bank word).
-fn context(s: &str, hits: &[Hit], start: usize, end: usize) -> (bool, bool, bool, bool) {
+/// Context around `start..end`: (return word, money noun or invest verb, price word, bank word, scale
+/// word within a few bytes).
+fn context(s: &str, hits: &[Hit], start: usize, end: usize) -> (bool, bool, bool, bool, bool) {
     let lo = floor_boundary(s, start.saturating_sub(48));
     let hi = ceil_boundary(s, end.saturating_add(32));
     let (lo, hi) = clause_bounds(s, lo, hi, start, end);
-    let (mut ret, mut noun, mut price, mut bank) = (false, false, false, false);
+    let (mut ret, mut noun, mut price, mut bank, mut scale) = (false, false, false, false, false);
     for h in hits_in(hits, lo, hi) {
         match h.word {
             Word::Return => ret = true,
             Word::MoneyNoun | Word::Invest => noun = true,
             Word::Price => price = true,
             Word::Bank => bank = true,
+            Word::Scale => scale |= h.end + 16 >= start && h.start <= end + 16,
             _ => {}
         }
     }
-    (ret, noun, price, bank)
+    (ret, noun, price, bank, scale)
 }
 
 fn is_short(p: Period) -> bool {
@@ -580,10 +643,65 @@ fn number_ending_at(s: &str, end: usize) -> Option<(f64, usize)> {
     (n.end == end).then_some((n.value, st))
 }
 
+/// Words that say "percent" after a number.
+const PERCENT_WORDS: &[&str] = &[
+    "percent",
+    "per cent",
+    "pct",
+    "persen",
+    "phần trăm",
+    "процентов",
+    "процента",
+];
+
+/// Where percentages are marked: (start of the mark, its end), in text order.
+fn percent_marks(s: &str) -> Vec<(usize, usize)> {
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(PERCENT_WORDS.iter().map(|w| fold(w)))
+            .expect("the percent words are few and fixed")
+    });
+    let b = s.as_bytes();
+    let mut marks: Vec<(usize, usize)> = memchr::memchr_iter(b'%', b).map(|q| (q, q + 1)).collect();
+    for m in WORDS.find_iter(s) {
+        // A word, after a number and a space: "30 percent", not "percentage" or "5percent".
+        let after_ok = !char_at(s, m.end()).is_some_and(char::is_alphanumeric);
+        let before_ok =
+            m.start() >= 2 && b[m.start() - 1] == b' ' && b[m.start() - 2].is_ascii_digit();
+        if after_ok && before_ok {
+            marks.push((m.start(), m.end()));
+        }
+    }
+    marks.sort_unstable();
+    marks
+}
+
+/// A period word after `at`, right there or up to two words on ("3.5% income bonus daily").
+fn period_near_after(s: &str, at: usize) -> Option<(Period, usize)> {
+    let b = s.as_bytes();
+    let mut p = at;
+    for _ in 0..3 {
+        if let Some(found) = period_after(s, p) {
+            return Some(found);
+        }
+        // Skip one word of letters; anything else (digits, punctuation) ends the look.
+        let word = p + usize::from(b.get(p) == Some(&b' '));
+        let len = s[word..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(s.len() - word);
+        if len == 0 {
+            return None;
+        }
+        p = word + len;
+    }
+    None
+}
+
 fn percents(s: &str, hits: &[Hit], found: &mut Vec<ReturnMatch>) {
     let b = s.as_bytes();
     let mut skip_to = 0;
-    for q in memchr::memchr_iter(b'%', b) {
+    for (q, mark_end) in percent_marks(s) {
         if q < skip_to || found.len() >= MAX_MATCHES {
             continue;
         }
@@ -591,7 +709,7 @@ fn percents(s: &str, hits: &[Hit], found: &mut Vec<ReturnMatch>) {
         let Some((value, nstart)) = number_ending_at(s, nend) else {
             continue;
         };
-        let (mut start, mut end) = (nstart, q + 1);
+        let (mut start, mut end) = (nstart, mark_end);
         let (mut min, mut max) = (value, None);
         // A range: "5-15%" (the lower end before) or "5%-15%" (a second percentage after).
         let sep_before = s[..nstart].trim_end_matches(' ');
@@ -630,7 +748,9 @@ fn percents(s: &str, hits: &[Hit], found: &mut Vec<ReturnMatch>) {
         let after = period_after(s, end);
         let period = after.map(|p| p.0).or_else(|| period_before_at(s, start));
         let span_end = after.map_or(end, |p| p.1);
-        let (ret, _, price, bank) = context(s, hits, start, span_end);
+        // A period a word or two on counts for the decision and the value, not for the span.
+        let period = period.or_else(|| period_near_after(s, end).map(|p| p.0));
+        let (ret, _, price, bank, _) = context(s, hits, start, span_end);
         let short = period.is_some_and(is_short);
         if price || !(short || (ret && !bank)) {
             continue;
@@ -656,8 +776,8 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
         if !(factor > 1.0 && factor <= 1000.0) || found.len() >= MAX_MATCHES {
             return;
         }
-        let (ret, noun, price, _) = context(s, hits, start, end);
-        if price || !(ret || noun) {
+        let (ret, noun, price, _, scale) = context(s, hits, start, end);
+        if price || scale || !(ret || noun) {
             return;
         }
         let hours = time_frame(s, start, end);
@@ -670,9 +790,18 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
             },
         });
     };
-    for h in hits {
+    for (k, h) in hits.iter().enumerate() {
         if let Word::Times(f) = h.word {
-            push(h.start, h.end, f, found);
+            // English "double" and the like need the stake right after ("double your money"); the
+            // words of other languages say "multiply" and take the usual context.
+            let english = norm_is_ascii_word(&s[h.start..h.end]);
+            let stake_after = hits[k + 1..]
+                .iter()
+                .take_while(|n| n.start <= h.end + 24)
+                .any(|n| matches!(n.word, Word::MoneyNoun | Word::Return | Word::Invest));
+            if !english || stake_after {
+                push(h.start, h.end, f, found);
+            }
         }
     }
     if !has_digit {
@@ -688,10 +817,13 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
             i += 1;
             continue;
         };
+        let sized = |c: Option<&u8>| c.is_some_and(u8::is_ascii_alphanumeric);
         // "x4" / "x 4" / "×4": an x right before, itself not inside a word or a size ("4x4").
-        let tail_free = !b.get(n.end).is_some_and(u8::is_ascii_alphanumeric);
+        let tail = s[n.end..].chars().next();
+        let tail_free =
+            !tail.is_some_and(|c| urlish(c) && c != '.' || c == '.' && sized(b.get(n.end + 1)));
         if let Some(p) = s[..i].trim_end_matches(' ').strip_suffix(['x', '×']) {
-            if !p.ends_with(|c: char| c.is_alphanumeric()) && tail_free {
+            if !p.ends_with(urlish) && tail_free {
                 push(p.len(), n.end, n.value, found);
                 i = n.end;
                 continue;
@@ -725,6 +857,33 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
     }
 }
 
+/// An `x` or `×` next to a digit (`x4`, `4x`, `x 4`): a multiple may stand there.
+fn x_by_digit(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
+    let near = |i: usize, len: usize| {
+        digit(i.checked_sub(1))
+            || digit(Some(i + len))
+            || (i >= 2 && b[i - 1] == b' ' && digit(Some(i - 2)))
+            || (b.get(i + len) == Some(&b' ') && digit(Some(i + len + 1)))
+    };
+    memchr::memchr_iter(b'x', b).any(|i| near(i, 1))
+        || memchr::memmem::find_iter(b, "×".as_bytes()).any(|i| near(i, '×'.len_utf8()))
+}
+
+fn norm_is_ascii_word(w: &str) -> bool {
+    w.bytes().all(|c| c.is_ascii_lowercase())
+}
+
+/// Chars that glue an `x4` into a link, handle or code ("t.me/+x4_abc").
+fn urlish(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            '+' | '/' | '_' | '-' | '=' | '@' | '#' | '&' | '?' | '%' | '.'
+        )
+}
+
 /// An amount starting within `lo..hi`: a money match, else a bare number (with its multiplier).
 fn amount_in(
     s: &str,
@@ -735,10 +894,9 @@ fn amount_in(
     let b = s.as_bytes();
     let first_digit = (lo..hi.min(b.len())).find(|&i| b[i].is_ascii_digit())?;
     // A money match covering that digit (its currency may stand before it, "$300").
-    if let Some(m) = money
-        .iter()
-        .find(|m| m.start <= first_digit && first_digit < m.end)
-    {
+    // Money matches are sorted and disjoint: a binary search keeps many invest verbs linear.
+    let idx = money.partition_point(|m| m.end <= first_digit);
+    if let Some(m) = money.get(idx).filter(|m| m.start <= first_digit) {
         return Some((m.amount, Some(m.currency), m.start, m.end));
     }
     if first_digit > 0 && b[first_digit - 1].is_ascii_digit() {
@@ -888,7 +1046,28 @@ mod tests {
         ),
         ("收益率 15%", &["15%|pct 15 - - -"]),
         ("yield 12% per year", &["12% per year|pct 12 - year -"]),
+        (
+            "3.5% income bonus daily for 3 days",
+            &["3.5% income bonus daily for 3 days|pct 3.5 - day 72"],
+        ),
+        (
+            "earn 30 percent weekly",
+            &["30 percent weekly|pct 30 - week -"],
+        ),
+        (
+            "keuntungan 10 persen per hari",
+            &["10 persen per hari|pct 10 - day -"],
+        ),
+        (
+            "lãi 2 phần trăm mỗi ngày",
+            &["2 phan tram moi ngay|pct 2 - day -"],
+        ),
+        (
+            "доход 5 процентов в день",
+            &["5 пpoцehtob b дehь|pct 5 - day -"],
+        ),
         // Percent near misses
+        ("a percentage of 30 percentiles", &[]),
         ("50% off everything", &[]),
         ("discount 30% today", &[]),
         ("diskon 30% setiap hari", &[]),
@@ -917,6 +1096,12 @@ mod tests {
         ("4x4 truck for sale", &[]),
         ("screen 1920x1080", &[]),
         ("double room with breakfast", &[]),
+        ("the solid double digit monthly gain", &[]),
+        ("double figure gains for bitcoin", &[]),
+        ("join https://t.me/+x4_xsexkmeo invest now", &[]),
+        ("a 1 btc 2x long, profit", &[]),
+        ("10 times more people buy bitcoin", &[]),
+        ("derivatives profit is up 7x since launch", &[]),
         ("I called 10 times", &[]),
         ("double discount on your money", &[]),
         // Testimonials
@@ -978,8 +1163,20 @@ mod tests {
 
     #[test]
     fn output_is_capped() {
-        let n = "profit 5% daily ".repeat(200);
-        assert_eq!(returns_of(&n).len(), MAX_MATCHES);
+        for unit in [
+            "profit 5% daily ",
+            "invested $1 and got $2 ",
+            "x4 your money ",
+            "nap 1tr rut 5tr ",
+        ] {
+            let n = unit.repeat(2_000);
+            assert_eq!(returns_of(&n).len(), MAX_MATCHES, "{unit:?}");
+        }
+        // Pathological runs: digits, separators and marks without end.
+        for unit in ["1,", "1.", "5%-", "x", "9 ", "invest ", "%"] {
+            let n = unit.repeat(20_000);
+            check_invariants(&n);
+        }
     }
 
     fn check_invariants(n: &str) {
@@ -1032,7 +1229,7 @@ mod tests {
             Just("x"), Just("4"), Just("1,500"), Just("0.5"), Just(" "), Just("%"), Just("-"), Just("daily"),
             Just("profit"), Just("invested"), Just("got"), Just("$"), Just("倍"), Just("翻倍"), Just("times"),
             Just("in"), Just("hours"), Just("天"), Just("off"), Just("nap"), Just("rut"), Just("tr"), Just("×"),
-        ], 0..24)) {
+        ], 0..64)) {
             check_invariants(&parts.concat());
         }
     }
