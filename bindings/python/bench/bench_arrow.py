@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Throughput of the Arrow path and of Spark local mode against the Rust core, on real SMS.
+
+Usage:  python bench/bench_arrow.py [--n 100000] [--repeat 3] [--corpora DIR] [--no-spark]
+
+Texts: the SMS corpora (as ``bench_batch.py``), cycled up to ``--n`` messages. It measures, best of
+``--repeat`` runs, rows per second of:
+
+* **core**: the core's own ``classify_batch`` on the same texts (``_core._bench_core``: texts already
+  Rust strings, verdicts dropped, no Python objects);
+* **(a) classify_batch**: ``Classifier.classify_batch(list_of_str)``, building ``Verdict`` objects;
+* **(b) arrow**: ``Classifier.classify_arrow(pyarrow string array)``, result as Arrow columns
+  (with and without the ``hits`` column);
+* **pandas**: ``scamsift.pandas.classify`` on an ``object`` Series and on a ``string[pyarrow]`` one;
+* **(c) spark**: ``scamsift.spark.classify`` in ``local[2]`` over a Parquet file of the texts,
+  forced with the ``noop`` writer (hits left out, as a job writing verdict columns would).
+
+Targets: arrow with one thread within 10 % of the core's single-thread throughput; Spark local[2]
+at least 1.5x one thread of ``classify_batch``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import platform
+import random
+import sys
+import tempfile
+import time
+from typing import Any, Callable
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+
+import pyarrow as pa  # noqa: E402
+import pyarrow.parquet as pq  # noqa: E402
+from bench_batch import corpora_dir, load_real, synthetic  # noqa: E402
+
+import scamsift  # noqa: E402
+from scamsift import _core  # noqa: E402
+
+
+def best(repeat: int, f: Callable[[], Any]) -> float:
+    f()  # warm up
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        f()
+        runs.append(time.perf_counter() - t0)
+    return min(runs)
+
+
+def spark_rate(texts: list[str], repeat: int) -> float:
+    from pyspark.sql import SparkSession
+
+    import scamsift.spark
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .appName("scamsift-bench")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "texts.parquet")
+        # Two row groups, so both local cores get a partition.
+        pq.write_table(pa.table({"id": list(range(len(texts))), "text": texts}), path, row_group_size=len(texts) // 2 + 1)
+        df = spark.read.parquet(path).repartition(2).cache()
+        df.count()
+
+        def run() -> None:
+            scamsift.spark.classify(df, "text", hits=False).write.format("noop").mode("overwrite").save()
+
+        dt = best(repeat, run)
+    spark.stop()
+    return len(texts) / dt
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--corpora", default=None)
+    ap.add_argument("--no-spark", action="store_true")
+    args = ap.parse_args()
+
+    d = corpora_dir(args.corpora)
+    base = load_real(d) if d else []
+    source = f"SMS corpora in {d} ({len(base)} distinct messages, cycled)" if base else "synthetic messages"
+    if not base:
+        base = synthetic(5_000)
+    texts = [base[i % len(base)] for i in range(args.n)]
+    random.Random(0).shuffle(texts)
+    n = len(texts)
+    arr = pa.array(texts, type=pa.string())
+    clf = scamsift.Classifier()
+
+    rate: dict[str, float] = {}
+    for t in (1, 2):
+        rate[f"core t={t}"] = n / best(args.repeat, lambda t=t: _core._bench_core(clf, texts, threads=t))
+        rate[f"(a) classify_batch t={t}"] = n / best(args.repeat, lambda t=t: clf.classify_batch(texts, threads=t))
+        rate[f"(b) arrow t={t}"] = n / best(args.repeat, lambda t=t: clf.classify_arrow(arr, threads=t))
+        rate[f"(b) arrow, no hits t={t}"] = n / best(
+            args.repeat, lambda t=t: clf.classify_arrow(arr, threads=t, hits=False)
+        )
+    rate["pa.array(list of str), conversion only"] = n / best(args.repeat, lambda: pa.array(texts, type=pa.string()))
+    try:
+        import pandas as pd
+
+        import scamsift.pandas
+
+        obj = pd.Series(texts, dtype="object")
+        arrow_backed = obj.astype("string[pyarrow]")
+        rate["pandas helper, object Series t=2"] = n / best(args.repeat, lambda: scamsift.pandas.classify(obj, clf))
+        rate["pandas helper, string[pyarrow] Series t=2"] = n / best(
+            args.repeat, lambda: scamsift.pandas.classify(arrow_backed, clf)
+        )
+    except ImportError:
+        pass
+    if not args.no_spark:
+        rate["(c) spark local[2], no hits"] = spark_rate(texts, args.repeat)
+
+    mean_bytes = sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / n
+    print(f"scamsift {scamsift.__version__}, pack {clf.pack_name} {clf.pack_version}; pyarrow {pa.__version__}")
+    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} logical CPUs")
+    print(f"{n:,} messages from {source}; mean {mean_bytes:.0f} bytes; best of {args.repeat}")
+    print()
+    core1 = rate["core t=1"]
+    print("| path | rows/s | vs core, 1 thread |")
+    print("|---|---:|---:|")
+    for k, v in rate.items():
+        print(f"| {k} | {v:,.0f} | {v / core1:.2f}x |")
+    print()
+    a1 = rate["(b) arrow t=1"] / core1
+    print(f"arrow, 1 thread / core, 1 thread: {a1:.3f} (target >= 0.90)")
+    if "(c) spark local[2], no hits" in rate:
+        s = rate["(c) spark local[2], no hits"] / rate["(a) classify_batch t=1"]
+        print(f"spark local[2] / classify_batch 1 thread: {s:.2f}x (target >= 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
