@@ -22,6 +22,7 @@ at least 1.5x one thread of ``classify_batch``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import pathlib
 import platform
@@ -54,7 +55,7 @@ def best(repeat: int, f: Callable[[], Any]) -> float:
 def spark_rate(texts: list[str], repeat: int) -> float:
     from pyspark.sql import SparkSession
 
-    import scamsift.spark
+    spark_mod = importlib.import_module("scamsift.spark")
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = (
@@ -74,7 +75,7 @@ def spark_rate(texts: list[str], repeat: int) -> float:
         df.count()
 
         def run() -> None:
-            scamsift.spark.classify(df, "text", hits=False).write.format("noop").mode("overwrite").save()
+            spark_mod.classify(df, "text", hits=False).write.format("noop").mode("overwrite").save()
 
         dt = best(repeat, run)
     spark.stop()
@@ -110,15 +111,13 @@ def main() -> None:
         )
     rate["pa.array(list of str), conversion only"] = n / best(args.repeat, lambda: pa.array(texts, type=pa.string()))
     try:
-        import pandas as pd
-
-        import scamsift.pandas
-
+        pd = importlib.import_module("pandas")
+        sp = importlib.import_module("scamsift.pandas")
         obj = pd.Series(texts, dtype="object")
         arrow_backed = obj.astype("string[pyarrow]")
-        rate["pandas helper, object Series t=2"] = n / best(args.repeat, lambda: scamsift.pandas.classify(obj, clf))
+        rate["pandas helper, object Series t=2"] = n / best(args.repeat, lambda: sp.classify(obj, clf))
         rate["pandas helper, string[pyarrow] Series t=2"] = n / best(
-            args.repeat, lambda: scamsift.pandas.classify(arrow_backed, clf)
+            args.repeat, lambda: sp.classify(arrow_backed, clf)
         )
     except ImportError:
         pass
