@@ -122,20 +122,20 @@ def test_clear_errors(spark: Any) -> None:
         scamsift.spark.classify(df, "text", pack="[pack]\nname = 1\n", prefix="ss_")
 
 
-def _worker_ids(batches: Iterator[Any]) -> Iterator[Any]:
-    import pyarrow as pa
-
-    for b in batches:
-        clf = scamsift.spark._classifier(scamsift.spark._spec(None, True))
-        yield pa.record_batch({"pid": [os.getpid()] * b.num_rows, "clf": [id(clf)] * b.num_rows})
-
-
 def test_one_classifier_per_worker(spark: Any) -> None:
-    # Many small batches (maxRecordsPerBatch=500): every batch a worker process runs sees the same
-    # classifier object, i.e. it is compiled once per Python worker, not per batch.
-    df = spark.range(6000).selectExpr("CAST(id AS STRING) AS text").repartition(2)
-    rows = df.mapInArrow(_worker_ids, "pid long, clf long").distinct().collect()
-    per_pid = collections.Counter(r["pid"] for r in rows)
-    assert per_pid and all(n == 1 for n in per_pid.values()), rows
+    # Many small batches (maxRecordsPerBatch=500) and tasks: each Python worker process compiles
+    # the classifier once, however many batches it runs through scamsift.spark's own function.
+    def worker_ids(batches: Iterator[Any]) -> Iterator[Any]:
+        # Local, so Spark's cloudpickle ships it by value (the tests package is not on the workers).
+        import pyarrow as pa
+
+        for b in scamsift.spark._run(scamsift.spark._spec(None, True), "text", False, "", batches):
+            n = b.num_rows
+            yield pa.record_batch({"pid": [os.getpid()] * n, "builds": [scamsift.spark._BUILDS] * n})
+
+    df = spark.range(6000).selectExpr("CAST(id AS STRING) AS text").repartition(4)
+    rows = df.mapInArrow(worker_ids, "pid long, builds long").groupBy("pid").agg({"builds": "max", "*": "count"}).collect()
+    assert sum(r["count(1)"] for r in rows) == 6000
+    assert rows and all(r["max(builds)"] == 1 for r in rows), rows
     spec = scamsift.spark._spec(None, True)
     assert scamsift.spark._classifier(spec) is scamsift.spark._classifier(spec)
