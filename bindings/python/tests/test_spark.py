@@ -129,9 +129,10 @@ def test_one_classifier_per_worker(spark: Any) -> None:
         # Local, so Spark's cloudpickle ships it by value (the tests package is not on the workers).
         import pyarrow as pa
 
-        for b in scamsift.spark._run(scamsift.spark._spec(None, True), "text", False, "", batches):
+        spec = scamsift.spark._spec(None, True)
+        for b in scamsift.spark._run(spec, "text", False, "", batches):
             n = b.num_rows
-            yield pa.record_batch({"pid": [os.getpid()] * n, "builds": [scamsift.spark._BUILDS] * n})
+            yield pa.record_batch({"pid": [os.getpid()] * n, "builds": [scamsift.spark._BUILDS[spec]] * n})
 
     df = spark.range(6000).selectExpr("CAST(id AS STRING) AS text").repartition(4)
     rows = df.mapInArrow(worker_ids, "pid long, builds long").groupBy("pid").agg({"builds": "max", "*": "count"}).collect()

@@ -31,8 +31,8 @@ _Spec = tuple[str, str, bool]
 # One classifier per pack spec and Python worker process, shared by the batches (and tasks) it runs.
 _CLASSIFIERS: dict[_Spec, _Any] = {}
 _LOCK = _threading.Lock()
-# How many classifiers this process compiled (the tests check it stays at one per spec).
-_BUILDS = 0
+# How many times this process compiled each spec's classifier (the tests check it stays at one).
+_BUILDS: dict[_Spec, int] = {}
 
 
 def _spec(pack: _Union[str, "_os.PathLike[str]", None], include_builtin: bool) -> _Spec:
@@ -48,7 +48,6 @@ def _spec(pack: _Union[str, "_os.PathLike[str]", None], include_builtin: bool) -
 
 
 def _classifier(spec: _Spec) -> _Any:
-    global _BUILDS
     with _LOCK:
         clf = _CLASSIFIERS.get(spec)
         if clf is None:
@@ -57,7 +56,7 @@ def _classifier(spec: _Spec) -> _Any:
             kind, payload, include_builtin = spec
             clf = Classifier() if kind == "builtin" else Classifier.from_pack(payload, include_builtin=include_builtin)
             _CLASSIFIERS[spec] = clf
-            _BUILDS += 1
+            _BUILDS[spec] = _BUILDS.get(spec, 0) + 1
         return clf
 
 
