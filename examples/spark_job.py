@@ -16,13 +16,15 @@ directory that exists on every executor). Needs scamsift and pyarrow in the exec
 from __future__ import annotations
 
 import argparse
+from typing import Any, Optional
 
 from pyspark.sql import SparkSession
 
 import scamsift.spark
 
 
-def main() -> None:
+def main(argv: Optional[list[str]] = None, spark: Any = None) -> None:
+    """Run the job; ``spark``: a session to use (then it is left running), else one is created."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("input", help="JSONL file(s) or Parquet file/directory")
     ap.add_argument("output", help="Parquet directory to write (overwritten)")
@@ -31,12 +33,14 @@ def main() -> None:
     ap.add_argument("--no-builtin", action="store_true", help="with --pack: leave the built-in pack out")
     ap.add_argument("--hits", action="store_true", help="also write the hits column (rule, span, ...)")
     ap.add_argument("--master", default=None, help="e.g. local[2]; default: what spark-submit sets")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
 
-    builder = SparkSession.builder.appName("scamsift")
-    if args.master:
-        builder = builder.master(args.master)
-    spark = builder.getOrCreate()
+    own = spark is None
+    if spark is None:
+        builder = SparkSession.builder.appName("scamsift")
+        if args.master:
+            builder = builder.master(args.master)
+        spark = builder.getOrCreate()
 
     is_json = args.input.endswith((".jsonl", ".json", ".jsonl.gz", ".json.gz"))
     df = spark.read.json(args.input) if is_json else spark.read.parquet(args.input)
@@ -54,7 +58,8 @@ def main() -> None:
     print(f"{'family':<24} {'verdict':<12} {'rows':>10}")
     for r in flagged:
         print(f"{r['family'] or '-':<24} {r['verdict']:<12} {r['count']:>10}")
-    spark.stop()
+    if own:
+        spark.stop()
 
 
 if __name__ == "__main__":

@@ -140,3 +140,29 @@ def test_one_classifier_per_worker(spark: Any) -> None:
     assert rows and all(r["max(builds)"] == 1 for r in rows), rows
     spec = scamsift.spark._spec(None, True)
     assert scamsift.spark._classifier(spec) is scamsift.spark._classifier(spec)
+
+
+def test_example_job(spark: Any, tmp_path: pathlib.Path, builtin: scamsift.Classifier, capsys: Any) -> None:
+    # examples/spark_job.py end to end on the test's session: JSONL in, Parquet out, counts printed.
+    import importlib.util
+    import json
+
+    import pyarrow.parquet as pq
+
+    path = pathlib.Path(__file__).resolve().parents[3] / "examples" / "spark_job.py"
+    spec = importlib.util.spec_from_file_location("spark_job", path)
+    assert spec is not None and spec.loader is not None
+    job = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(job)
+    src = tmp_path / "in.jsonl"
+    texts = [t for t in TEXTS if t is not None]
+    src.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    job.main([str(src), str(tmp_path / "out"), "--hits"], spark=spark)
+    printed = capsys.readouterr().out
+    flagged = [v for v in builtin.classify_batch(texts) if v.flagged]
+    assert f"{len(texts)} rows written" in printed and f"{len(flagged)} flagged" in printed, printed
+    for fam in {v.family for v in flagged}:
+        assert fam is not None and fam in printed
+    out = pq.read_table(tmp_path / "out").sort_by("id")
+    assert out.column("verdict").to_pylist() == [builtin.classify(t).verdict for t in texts]
+    assert "hits" in out.schema.names and "families" in out.schema.names
