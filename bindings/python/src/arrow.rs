@@ -133,11 +133,13 @@ fn text_column(chunk: &ArrayRef, column: Option<&str>) -> PyResult<ArrayRef> {
                 }
             }
         }
-        (_, Some(name)) => return Err(PyValueError::new_err(format!(
+        (_, Some(name)) => {
+            return Err(PyValueError::new_err(format!(
             "column={name:?} picks a column of a table or record batch, but the input is a single \
                  {} array: leave column out",
             chunk.data_type()
-        ))),
+        )))
+        }
         (_, None) => chunk.clone(),
     };
     if let DataType::Dictionary(_, values) = col.data_type() {
