@@ -4,7 +4,9 @@
 #
 # Needs only python3 (>= 3.9, with venv) and a Rust toolchain; network to PyPI and crates.io.
 # Env: PYTHON (interpreter, default python3), VENV (default bindings/python/.venv-ci),
-#      SCAMSIFT_CI_PANDAS=0 to skip the optional pandas install.
+#      SCAMSIFT_CI_PANDAS=0 to skip the optional pandas install,
+#      SCAMSIFT_CI_ARROW=0 to skip pyarrow/polars/pyspark (their tests are then skipped),
+#      SCAMSIFT_CI_SPARK=0 to skip pyspark and Java only.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -30,6 +32,23 @@ if [ "${SCAMSIFT_CI_PANDAS:-1}" != 0 ]; then
     step "pip install pandas (optional)"
     if ! timeout 180 "$vpy" -m pip install -q --only-binary=:all: pandas; then
         echo "pandas not installed: its tests will be skipped"
+    fi
+fi
+
+if [ "${SCAMSIFT_CI_ARROW:-1}" != 0 ]; then
+    step "pip install pyarrow polars (Arrow tests)"
+    t0=$SECONDS
+    "$vpy" -m pip install -q --only-binary=:all: pyarrow polars
+    echo "installed in $((SECONDS - t0)) s"
+    if [ "${SCAMSIFT_CI_SPARK:-1}" != 0 ]; then
+        step "pyspark + Java 17 (Spark local-mode test)"
+        t0=$SECONDS
+        if ! command -v java >/dev/null && [ -z "${JAVA_HOME:-}" ] && command -v apt-get >/dev/null; then
+            apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q openjdk-17-jre-headless
+        fi
+        java -version 2>&1 | head -1
+        "$vpy" -m pip install -q pyspark
+        echo "installed in $((SECONDS - t0)) s"
     fi
 fi
 

@@ -183,6 +183,8 @@ impl Verdict {
     }
 }
 
+mod arrow;
+
 pyo3::create_exception!(
     scamsift,
     PackError,
@@ -1009,6 +1011,27 @@ impl PyClassifier {
         PyList::new(py, items)
     }
 
+    /// Classifies the text column of an Arrow array, chunked array, record batch or table (any
+    /// `__arrow_c_array__`/`__arrow_c_stream__` exporter) without a Python object per row. Returns
+    /// an `ArrowVerdicts` record batch with one row per input row (see `bindings/python/README.md`).
+    #[pyo3(signature = (data, *, column = None, threads = None, hits = true))]
+    fn classify_arrow(
+        &self,
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        column: Option<&str>,
+        threads: Option<usize>,
+        hits: bool,
+    ) -> PyResult<arrow::ArrowVerdicts> {
+        arrow::classify_arrow(py, &self.inner, data, column, threads, hits)
+    }
+
+    /// The schema of `classify_arrow`'s result for this classifier, as an empty `ArrowVerdicts`.
+    #[pyo3(signature = (*, hits = true))]
+    fn arrow_schema(&self, hits: bool) -> arrow::ArrowVerdicts {
+        arrow::schema(&self.inner, hits)
+    }
+
     /// Name of the first pack (the built-in one when included).
     #[getter]
     fn pack_name(&self) -> &str {
@@ -1231,6 +1254,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyVerdict>()?;
     m.add_class::<PyHit>()?;
     m.add_class::<PyEntity>()?;
+    m.add_class::<arrow::ArrowVerdicts>()?;
     m.add_function(wrap_pyfunction!(_rebuild, m)?)?;
     m.add_function(wrap_pyfunction!(_verdict_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(_hit_from_json, m)?)?;

@@ -30,3 +30,24 @@ def test_pandas_custom_classifier(acme: scamsift.Classifier) -> None:
     assert df["family"].tolist() == ["gift_card_scam", None]
     empty = scamsift.pandas.classify(pd.Series([], dtype="object"))
     assert len(empty) == 0 and list(empty.columns) == ["verdict", "score", "family"]
+
+
+@pytest.mark.parametrize("dtype", ["string[pyarrow]", "large_string[pyarrow]", "str"])
+def test_pandas_arrow_backed_series_take_the_arrow_path(builtin: scamsift.Classifier, dtype: str) -> None:
+    pa = pytest.importorskip("pyarrow")
+    texts = [LURE, "See you at lunch tomorrow?", None, "act now", ""]
+    try:
+        s = pd.Series(texts, index=list("abcde"), dtype=dtype)
+    except TypeError:
+        pytest.skip(f"this pandas has no dtype {dtype}")
+    if getattr(s.dtype, "storage", None) not in ("pyarrow", "pyarrow_numpy") and not hasattr(s.dtype, "pyarrow_dtype"):
+        pytest.skip(f"dtype {dtype} is not Arrow-backed in this pandas")
+    assert scamsift.pandas._arrow_values(s) is not None and isinstance(scamsift.pandas._arrow_values(s), (pa.Array, pa.ChunkedArray))
+    got = scamsift.pandas.classify(s, builtin)
+    want = scamsift.pandas.classify(pd.Series(texts, index=list("abcde"), dtype="object"), builtin)
+    assert list(got.index) == list("abcde") and list(got.columns) == ["verdict", "score", "family"]
+    assert got["verdict"].tolist() == want["verdict"].tolist()
+    assert got["family"].tolist() == want["family"].tolist()
+    assert got["score"].dtype == "float64" and math.isnan(got.loc["c", "score"])
+    assert got["score"].fillna(-1).tolist() == want["score"].fillna(-1).tolist()
+    assert got.loc["c", "verdict"] is None

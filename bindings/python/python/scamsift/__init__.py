@@ -13,6 +13,6 @@ pig-butchering, matched by a declarative indicator pack compiled into a Rust cor
 release the GIL. Hit offsets (``Hit.start``/``Hit.end``) are Python string indices.
 """
 
-from ._core import Classifier, Entity, Hit, PackError, Verdict, __version__
+from ._core import ArrowVerdicts, Classifier, Entity, Hit, PackError, Verdict, __version__
 
-__all__ = ["Classifier", "Entity", "Hit", "PackError", "Verdict", "__version__"]
+__all__ = ["ArrowVerdicts", "Classifier", "Entity", "Hit", "PackError", "Verdict", "__version__"]
