@@ -2,7 +2,7 @@
 
 mod eval;
 mod explain;
-mod input;
+mod interrupt;
 mod output;
 mod rules;
 mod scan;
@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use scamsift::{Classifier, Label, Limits};
+use scamsift_cli::input;
 
 /// Explainable scam-text classifier: recruitment lures, task scams, pig-butchering.
 #[derive(Debug, Parser)]

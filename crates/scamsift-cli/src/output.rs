@@ -6,14 +6,14 @@ use std::sync::Arc;
 
 use scamsift::{Classifier, CombinationHit, Hit, Label, Verdict};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
 use crate::input::Record;
 
 /// The JSON record written for each input record.
 #[derive(Serialize)]
 struct OutRecord<'a> {
-    id: &'a Value,
+    id: &'a RawValue,
     line: u64,
     verdict: Option<Label>,
     score: Option<f64>,
@@ -31,7 +31,7 @@ struct OutRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
     #[serde(flatten)]
-    keep: &'a Map<String, Value>,
+    keep: &'a BTreeMap<String, Box<RawValue>>,
 }
 
 pub(crate) fn write_json_record(out: &mut dyn Write, rec: &Record, v: &Verdict) -> io::Result<()> {
@@ -45,7 +45,7 @@ pub(crate) fn write_json_record(out: &mut dyn Write, rec: &Record, v: &Verdict) 
         families: ok.then_some(&v.families),
         hits: ok.then_some(v.hits.as_slice()),
         combinations: if ok { &v.combinations } else { &[] },
-        truncated: ok && v.truncated,
+        truncated: ok && (v.truncated || rec.truncated),
         lossy_utf8: rec.lossy_utf8,
         error: rec.error.as_deref(),
         keep: &rec.keep,
@@ -92,8 +92,8 @@ impl Style {
             if h.start < pos {
                 continue; // overlapping spans: the first one wins the highlight
             }
-            out.push_str(&text[pos..h.start]);
-            let span = &text[h.start..h.end];
+            out.push_str(&terminal_safe(&text[pos..h.start]));
+            let span = &*terminal_safe(&text[h.start..h.end]);
             if self.color {
                 out.push_str(&self.paint(if h.is_counter() { "4;32" } else { "1;4;33" }, span));
             } else if h.is_counter() {
@@ -103,9 +103,37 @@ impl Style {
             }
             pos = h.end;
         }
-        out.push_str(&text[pos..]);
+        out.push_str(&terminal_safe(&text[pos..]));
         out
     }
+}
+
+/// Whether a char of the input must not reach a terminal raw: C0 controls but newline and tab
+/// (ESC starts escape and OSC sequences, CR overwrites the line), DEL, C1 controls (U+009B is a
+/// one-char CSI), and the bidi controls that reorder what is shown (Trojan Source).
+fn is_unsafe_char(c: char) -> bool {
+    matches!(c,
+        '\0'..='\x08' | '\x0b'..='\x1f' | '\x7f'..='\u{9f}'
+        | '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The text with every unsafe char written as an escape (`\x1b`, `\u{202e}`), so the terminal
+/// shows it instead of obeying it. Backslashes stay as they are: the output is for people.
+pub(crate) fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if !is_unsafe_char(c) {
+            out.push(c);
+        } else if (c as u32) < 0x80 {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The `Why:` line of a rule description, or its first line.
@@ -127,11 +155,9 @@ pub(crate) fn write_pretty_record(
     classifier: &Classifier,
     style: Style,
 ) -> io::Result<()> {
-    let id = match &rec.id {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
+    let id = terminal_safe(&rec.id_text()).into_owned();
     if let Some(err) = &rec.error {
+        let err = terminal_safe(err);
         writeln!(
             out,
             "{} {} line {}: {}",
@@ -151,7 +177,11 @@ pub(crate) fn write_pretty_record(
         style.verdict(v.verdict),
         v.score,
         family,
-        if v.truncated { "  (truncated)" } else { "" }
+        if v.truncated || rec.truncated {
+            "  (truncated)"
+        } else {
+            ""
+        }
     )?;
     if !v.hits.is_empty() {
         let shown = if rec.text.len() > PRETTY_TEXT_LIMIT {
@@ -186,7 +216,7 @@ pub(crate) fn write_pretty_record(
                 "   • {sign} {} [{}] “{}” — {desc}",
                 h.rule,
                 h.category,
-                h.text.trim()
+                terminal_safe(h.text.trim())
             )?;
         }
         for c in &v.combinations {
