@@ -8,7 +8,6 @@
 //!   is read: `classify_batch` costs one small allocation per text on top of the core.
 //! * Offsets exposed to Python are the core's char offsets, i.e. Python `str` indices.
 
-use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -28,7 +27,7 @@ pyo3::create_exception!(
      Attributes: code, file, line, column, rule, field (None when unknown)."
 );
 
-/// Most threads `classify_batch(threads=...)` accepts.
+/// Most threads `classify_batch(threads=...)` accepts; up to it, more than 4 × the cores is capped.
 const MAX_THREADS: usize = 1024;
 
 // ------------------------------------------------------------------------------------------------
@@ -268,15 +267,28 @@ fn texts_arg<'py>(texts: &Bound<'py, PyAny>, max_bytes: usize) -> PyResult<TextB
     Ok(TextBatch { _strs: strs, slots })
 }
 
-/// A rayon pool per requested size, created on first use and kept for the life of the process.
+/// Most pools kept at once: asking for many sizes in turn drops the least recently used pool
+/// (its threads end) instead of keeping one pool per size forever.
+const MAX_POOLS: usize = 4;
+
+/// Threads a batch actually uses: what was asked for, at most 4 × the available cores.
+fn effective_threads(threads: usize) -> usize {
+    let cap = std::thread::available_parallelism().map_or(4, |n| n.get().saturating_mul(4));
+    threads.min(cap)
+}
+
+/// A rayon pool of `threads` threads, from a small cache of recently used sizes.
 fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
-    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
+    static POOLS: OnceLock<Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>>> = OnceLock::new();
     let mut pools = POOLS
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|e| e.into_inner());
-    if let Some(p) = pools.get(&threads) {
-        return Ok(p.clone());
+    if let Some(i) = pools.iter().position(|(n, _)| *n == threads) {
+        let entry = pools.remove(i);
+        let p = entry.1.clone();
+        pools.push(entry); // most recently used last
+        return Ok(p);
     }
     let p = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -284,7 +296,10 @@ fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
         .build()
         .map_err(|e| PyRuntimeError::new_err(format!("cannot start {threads} threads: {e}")))?;
     let p = Arc::new(p);
-    pools.insert(threads, p.clone());
+    if pools.len() >= MAX_POOLS {
+        pools.remove(0); // a batch still running on it holds its own Arc
+    }
+    pools.push((threads, p.clone()));
     Ok(p)
 }
 
@@ -297,7 +312,7 @@ fn check_threads(threads: Option<usize>) -> PyResult<Option<Arc<rayon::ThreadPoo
         Some(n) if n > MAX_THREADS => Err(PyValueError::new_err(format!(
             "threads must be at most {MAX_THREADS}"
         ))),
-        Some(n) => pool(n).map(Some),
+        Some(n) => pool(effective_threads(n)).map(Some),
     }
 }
 
@@ -310,6 +325,39 @@ fn batch(
         Some(p) => p.install(|| classifier.classify_batch(texts)),
         None => classifier.classify_batch(texts),
     }
+}
+
+/// Texts per chunk of an interruptible batch, and bytes: a chunk takes a few tens of milliseconds.
+const CHUNK_TEXTS: usize = 2048;
+const CHUNK_BYTES: usize = 2 << 20;
+
+/// [`batch`] in chunks, the interpreter detached for each and signals checked between them, so
+/// Ctrl-C (KeyboardInterrupt) stops a long batch within a fraction of a second.
+fn batch_interruptible(
+    py: Python<'_>,
+    what: &str,
+    classifier: &Classifier,
+    texts: &[&str],
+    pool: Option<&rayon::ThreadPool>,
+) -> PyResult<Vec<Verdict>> {
+    let mut verdicts = Vec::with_capacity(texts.len());
+    let mut start = 0;
+    while start < texts.len() {
+        let mut end = start;
+        let mut bytes = 0;
+        while end < texts.len()
+            && end - start < CHUNK_TEXTS
+            && (bytes < CHUNK_BYTES || end == start)
+        {
+            bytes += texts[end].len();
+            end += 1;
+        }
+        let chunk = &texts[start..end];
+        verdicts.extend(py.detach(|| guard(what, || batch(classifier, chunk, pool)))?);
+        py.check_signals()?;
+        start = end;
+    }
+    Ok(verdicts)
 }
 
 /// Python `repr()` of a string.
@@ -707,7 +755,8 @@ impl PyClassifier {
     }
 
     /// Classifies many texts in parallel: on all cores when `threads` is None, else on a pool of
-    /// that many threads. The result is in input order and equals classifying one by one.
+    /// that many threads (at most 4 × the cores). The result is in input order and equals
+    /// classifying one by one. Ctrl-C interrupts it between chunks (KeyboardInterrupt).
     #[pyo3(signature = (texts, *, threads = None))]
     fn classify_batch<'py>(
         &self,
@@ -719,8 +768,7 @@ impl PyClassifier {
         let batch_texts = texts_arg(texts, self.max_bytes())?;
         let texts = batch_texts.texts();
         let c = &self.inner;
-        let verdicts =
-            py.detach(|| guard("classify_batch", || batch(c, &texts, pool.as_deref())))?;
+        let verdicts = batch_interruptible(py, "classify_batch", c, &texts, pool.as_deref())?;
         drop(batch_texts);
         let items = verdicts
             .into_iter()
