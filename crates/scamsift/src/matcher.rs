@@ -453,6 +453,12 @@ pub(crate) struct MatcherBuilder {
     pub(crate) regexes: Vec<(u32, String)>,
     pub(crate) max_patterns: usize,
     pub(crate) regex_size_limit: usize,
+    /// Most regexes without a literal to trigger on (they run on every text).
+    pub(crate) max_unprefixed: usize,
+    /// Most memory of all compiled regexes together, in bytes.
+    pub(crate) max_regex_memory: usize,
+    /// Capacity of each regex's lazy-DFA cache (per thread), in bytes.
+    pub(crate) regex_cache: usize,
 }
 
 /// Where a regex came from, for error messages.
@@ -526,39 +532,97 @@ impl MatcherBuilder {
                 always.push(idx);
             }
         }
-        let size_limit = self.regex_size_limit;
-        let compile_all = || par_map(&plans, |plan| compile_regex(plan, size_limit));
-        // The first invalid regex, in pack order, is the error to report.
-        let into_regexes = |compiled: Vec<Result<Regex, (PackErrorKind, String)>>| {
-            let mut regexes = Vec::with_capacity(compiled.len());
-            for (k, (res, plan)) in compiled.into_iter().zip(&plans).enumerate() {
-                let origin = origin_of(k);
-                let re = res.map_err(|(kind, msg)| {
-                    (origin.make_err)(kind, msg)
-                        .with_rule(origin.rule_id)
-                        .with_field(origin.field.clone())
-                })?;
-                regexes.push(RuleRegex {
-                    rule: self.regexes[k].0,
-                    re,
-                    max_len: plan.max_len,
-                    max_chars: plan.max_chars,
-                    gate: plan.gate.clone(),
-                });
-            }
-            Ok::<_, PackError>(regexes)
+        let err_at = |k: usize, kind: PackErrorKind, msg: String| {
+            let origin = origin_of(k);
+            (origin.make_err)(kind, msg)
+                .with_rule(origin.rule_id)
+                .with_field(origin.field.clone())
         };
-        if patterns.len() > self.max_patterns {
-            into_regexes(compile_all())?;
-            return Err(PackError::new(
+        // Counts first, compiling after: a pack over a limit is refused before the expensive work.
+        if always.len() > self.max_unprefixed {
+            return Err(err_at(
+                always[self.max_unprefixed] as usize,
                 PackErrorKind::Limit,
                 format!(
-                    "{} patterns exceed the limit of {}",
-                    patterns.len(),
-                    self.max_patterns
+                    "more than {} regexes have no literal to start from, so each would run on every whole text \
+                     (Limits::max_unprefixed_regexes, --max-unprefixed-regexes); begin this regex with a word",
+                    self.max_unprefixed
                 ),
             ));
         }
+        if patterns.len() > self.max_patterns {
+            // The first pattern over the limit that a regex added names the regex (phrases were
+            // counted when the pack was read).
+            let k = per_pattern[self.max_patterns..]
+                .iter()
+                .flatten()
+                .find_map(|t| match t {
+                    Target::Trigger { regex } | Target::Present { regex } => Some(*regex as usize),
+                    Target::Phrase { .. } => None,
+                })
+                .unwrap_or(0);
+            let msg = format!(
+                "{} phrases and regex literals exceed the pattern limit of {} (Limits::max_patterns, --max-patterns)",
+                patterns.len(),
+                self.max_patterns
+            );
+            return Err(if self.regexes.is_empty() {
+                PackError::new(PackErrorKind::Limit, msg)
+            } else {
+                err_at(k, PackErrorKind::Limit, msg)
+            });
+        }
+        let (size_limit, cache, max_memory) = (
+            self.regex_size_limit,
+            self.regex_cache,
+            self.max_regex_memory,
+        );
+        // In pack order, a chunk at a time (in parallel within it), stopping at the first invalid
+        // regex or when all of them together pass the memory limit.
+        // Errors carry the regex's index; they are given its origin after (origins are not Sync).
+        let compile_all = || -> Result<Vec<Regex>, (usize, PackErrorKind, String)> {
+            let mut regexes = Vec::with_capacity(plans.len());
+            let mut memory = 0usize;
+            for (c, chunk) in plans.chunks(64).enumerate() {
+                for (i, res) in par_map(chunk, |plan| compile_regex(plan, size_limit, cache))
+                    .into_iter()
+                    .enumerate()
+                {
+                    let k = c * 64 + i;
+                    let re = res.map_err(|(kind, msg)| (k, kind, msg))?;
+                    memory = memory.saturating_add(re.memory_usage());
+                    if memory > max_memory {
+                        return Err((
+                            k,
+                            PackErrorKind::Limit,
+                            format!(
+                                "the regexes up to this one take {memory} bytes compiled, over the limit of {max_memory} \
+                                 (Limits::max_regex_memory, --max-regex-memory)"
+                            ),
+                        ));
+                    }
+                    regexes.push(re);
+                }
+            }
+            Ok(regexes)
+        };
+        let into_regexes = |compiled: Result<Vec<Regex>, (usize, PackErrorKind, String)>| {
+            Ok::<_, PackError>(
+                compiled
+                    .map_err(|(k, kind, msg)| err_at(k, kind, msg))?
+                    .into_iter()
+                    .zip(&plans)
+                    .enumerate()
+                    .map(|(k, (re, plan))| RuleRegex {
+                        rule: self.regexes[k].0,
+                        re,
+                        max_len: plan.max_len,
+                        max_chars: plan.max_chars,
+                        gate: plan.gate.clone(),
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        };
         let mut targets = Vec::new();
         let (mut ascii, mut other) = (Vec::new(), Vec::new());
         for (bytes, ts) in patterns.into_iter().zip(per_pattern) {
@@ -688,7 +752,11 @@ fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + 
 
 /// Compiles one pack regex (already rewritten to ASCII word boundaries), with its wide gaps made
 /// byte classes (see [`byte_gaps`]).
-fn compile_regex(plan: &RegexPlan, size_limit: usize) -> Result<Regex, (PackErrorKind, String)> {
+fn compile_regex(
+    plan: &RegexPlan,
+    size_limit: usize,
+    cache_capacity: usize,
+) -> Result<Regex, (PackErrorKind, String)> {
     let invalid = |detail: String| {
         (
             PackErrorKind::Regex,
@@ -700,7 +768,11 @@ fn compile_regex(plan: &RegexPlan, size_limit: usize) -> Result<Regex, (PackErro
     };
     let hir = plan.hir.as_ref().map_err(|e| invalid(e.clone()))?;
     let re = Regex::builder()
-        .configure(Regex::config().nfa_size_limit(Some(size_limit)))
+        .configure(
+            Regex::config()
+                .nfa_size_limit(Some(size_limit))
+                .hybrid_cache_capacity(cache_capacity),
+        )
         .build_from_hir(&byte_gaps(hir))
         .map_err(|e| match e.size_limit() {
             Some(n) => (
@@ -1064,6 +1136,9 @@ mod tests {
             regexes: vec![(0, pattern.to_owned())],
             max_patterns: 1000,
             regex_size_limit: 1 << 20,
+            max_unprefixed: 10,
+            max_regex_memory: 64 << 20,
+            regex_cache: 1 << 20,
         }
         .build(&|_| RegexOrigin {
             rule_id: "r",
@@ -1199,7 +1274,7 @@ mod tests {
             let rewritten = ascii_word_boundaries(pattern);
             let plan = plan_regex(&rewritten);
             let gate = plan.gate.clone().expect("a gate");
-            let re = compile_regex(&plan, 1 << 20).unwrap();
+            let re = compile_regex(&plan, 1 << 20, 2 << 20).unwrap();
             let mut rejected = 0;
             for text in texts {
                 for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
@@ -1223,7 +1298,7 @@ mod tests {
         let plan = plan_regex(&pattern);
         assert!(plan.suffix_mode, "a one-digit prefix loses to the suffixes");
         let gate = plan.gate.clone().expect("a gate on usd|dollars");
-        let re = compile_regex(&plan, 1 << 20).unwrap();
+        let re = compile_regex(&plan, 1 << 20, 2 << 20).unwrap();
         let texts = [
             "earn 50 usd per day",
             "5 dollars, paid per week",
