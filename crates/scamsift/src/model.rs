@@ -372,14 +372,12 @@ pub(crate) fn compile(
             .with_rule(id.as_str()));
         };
         if !w.is_finite() || w.abs() > 100.0 {
-            return Err(
-                PackError::new(
-                    PackErrorKind::InvalidValue,
-                    "weight must be a finite number between -100 and 100",
-                )
-                    .with_rule(id.as_str())
-                    .with_field("weight"),
-            );
+            return Err(PackError::new(
+                PackErrorKind::InvalidValue,
+                "weight must be a finite number between -100 and 100",
+            )
+            .with_rule(id.as_str())
+            .with_field("weight"));
         }
         weights[r as usize] = *w;
     }
