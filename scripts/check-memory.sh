@@ -2,6 +2,7 @@
 # Peak memory of `scamsift scan` on hostile inputs: 100 MB records in every format and endless
 # inputs (cut by `head -c`), each piped in, each under a ceiling of 150 MB peak RSS (issue 15).
 # Usage: scripts/check-memory.sh [BINARY]   (default: builds and uses target/release/scamsift)
+# Each run is killed after MEMCHECK_TIMEOUT seconds (default 300), which counts as a failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 limit_kb=$((150 * 1024))
@@ -35,14 +36,16 @@ for c in "${cases[@]}"; do
   log=$(mktemp)
   # shellcheck disable=SC2086
   bash -c "$(declare -f as); $gen" 2>/dev/null |
-    /usr/bin/time -v "$bin" scan -q $opts >/dev/null 2>"$log"
+    timeout -s KILL "${MEMCHECK_TIMEOUT:-300}" /usr/bin/time -v "$bin" scan -q $opts >/dev/null 2>"$log"
   rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$log")
   secs=$(awk '/Elapsed \(wall clock\)/ {print $NF}' "$log")
   status=$(awk -F: '/Exit status/ {gsub(/ /, "", $2); print $2}' "$log")
   verdict=ok
-  if [ -z "$rss" ] || [ "$rss" -ge "$limit_kb" ] || [ "${status:-9}" -gt 2 ]; then verdict=FAILED; fail=1; fi
+  if grep -q 'terminated by signal' "$log"; then status="signal $(awk '/terminated by signal/ {print $NF}' "$log")"; fi
+  if [ -z "$rss" ]; then verdict="FAILED (killed after ${MEMCHECK_TIMEOUT:-300} s)"; fail=1
+  elif [ "$rss" -ge "$limit_kb" ] || ! [ "${status:-9}" -le 2 ] 2>/dev/null; then verdict=FAILED; fail=1; fi
   printf '%-52s peak RSS %7s kB  %8s  exit %s  %s\n' "$name" "${rss:-?}" "${secs:-?}" "${status:-?}" "$verdict"
-  [ "$verdict" = ok ] || tail -5 "$log"
+  [ "$verdict" = ok ] || grep -E 'terminated|error|panic' "$log" | head -3
   rm -f "$log"
 done
 exit $fail
