@@ -17,7 +17,7 @@ use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
 
-use scamsift::{Classifier, Hit, Verdict};
+use scamsift::{Classifier, Hit, Limits, Verdict};
 
 pyo3::create_exception!(
     scamsift,
@@ -655,10 +655,63 @@ fn builtin(py: Python<'_>) -> PyResult<Classifier> {
     r.map_err(|e| pack_err(py, &e))
 }
 
-fn build(py: Python<'_>, include_builtin: bool, sources: &[Source]) -> PyResult<Classifier> {
+/// The `Limits` keyword arguments (`max_regexes=…`), passed through to the core builder, which
+/// range-checks them; `None` for the defaults.
+fn limits_arg(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Limits> {
+    let mut l = Limits::default();
+    for (k, v) in kwargs.into_iter().flatten() {
+        let name: String = k.extract()?;
+        let v: usize = v.extract()?;
+        let slot = match name.as_str() {
+            "max_input_bytes" => &mut l.max_input_bytes,
+            "max_patterns" => &mut l.max_patterns,
+            "max_regex_size" => &mut l.max_regex_size,
+            "max_hits_per_rule" => &mut l.max_hits_per_rule,
+            "max_regexes" => &mut l.max_regexes,
+            "max_unprefixed_regexes" => &mut l.max_unprefixed_regexes,
+            "max_regex_memory" => &mut l.max_regex_memory,
+            "max_regex_cache" => &mut l.max_regex_cache,
+            _ => {
+                return Err(PyTypeError::new_err(format!(
+                    "from_pack() got an unexpected keyword argument '{name}'"
+                )))
+            }
+        };
+        *slot = v;
+    }
+    Ok(l)
+}
+
+/// The limits that differ from the defaults, as `(name, value)` pairs (for pickling).
+fn limits_items(l: &Limits) -> Vec<(&'static str, usize)> {
+    let d = Limits::default();
+    [
+        ("max_input_bytes", l.max_input_bytes, d.max_input_bytes),
+        ("max_patterns", l.max_patterns, d.max_patterns),
+        ("max_regex_size", l.max_regex_size, d.max_regex_size),
+        ("max_hits_per_rule", l.max_hits_per_rule, d.max_hits_per_rule),
+        ("max_regexes", l.max_regexes, d.max_regexes),
+        ("max_unprefixed_regexes", l.max_unprefixed_regexes, d.max_unprefixed_regexes),
+        ("max_regex_memory", l.max_regex_memory, d.max_regex_memory),
+        ("max_regex_cache", l.max_regex_cache, d.max_regex_cache),
+    ]
+    .into_iter()
+    .filter(|(_, v, d)| v != d)
+    .map(|(n, v, _)| (n, v))
+    .collect()
+}
+
+fn build(
+    py: Python<'_>,
+    include_builtin: bool,
+    sources: &[Source],
+    limits: Limits,
+) -> PyResult<Classifier> {
     let r = py.detach(|| {
         guard("compiling a pack", || {
-            let mut b = Classifier::builder().include_builtin(include_builtin);
+            let mut b = Classifier::builder()
+                .include_builtin(include_builtin)
+                .limits(limits);
             for s in sources {
                 b = match s {
                     Source::Text { origin, text } => {
@@ -701,14 +754,18 @@ impl PyClassifier {
     }
 
     /// A classifier with a custom pack: `text_or_path` is a path if it names an existing file or
-    /// directory (every `*.toml` under it forms the pack), else the pack's TOML text.
+    /// directory (every `*.toml` under it forms the pack), else the pack's TOML text. Keyword
+    /// arguments named like the core's `Limits` fields (`max_regexes=…`, `max_input_bytes=…`) set
+    /// those limits; a value out of range is a `PackError`.
     #[staticmethod]
-    #[pyo3(signature = (text_or_path, *, include_builtin = true))]
+    #[pyo3(signature = (text_or_path, *, include_builtin = true, **limits))]
     fn from_pack(
         py: Python<'_>,
         text_or_path: &Bound<'_, PyAny>,
         include_builtin: bool,
+        limits: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
+        let limits = limits_arg(limits)?;
         let source = if let Ok(s) = text_or_path.cast::<PyString>() {
             let s = s.to_cow()?;
             let p = Path::new(&*s);
@@ -740,7 +797,7 @@ impl PyClassifier {
         };
         let sources = vec![source];
         Ok(PyClassifier {
-            inner: build(py, include_builtin, &sources)?,
+            inner: build(py, include_builtin, &sources, limits)?,
             include_builtin,
             sources: Some(sources),
         })
@@ -865,6 +922,9 @@ impl PyClassifier {
                         .to_owned()
                         .into_any(),
                     sources.into_any(),
+                    limits_items(&self.inner.limits())
+                        .into_pyobject(py)?
+                        .into_any(),
                 ],
             )?,
         ))
@@ -908,11 +968,13 @@ fn path_source(py: Python<'_>, p: &Path) -> PyResult<Source> {
 
 /// Unpickles a classifier.
 #[pyfunction]
+#[pyo3(signature = (builtin_only, include_builtin, sources, limits = Vec::new()))]
 fn _rebuild(
     py: Python<'_>,
     builtin_only: bool,
     include_builtin: bool,
     sources: Vec<(String, String, String)>,
+    limits: Vec<(String, usize)>,
 ) -> PyResult<PyClassifier> {
     if builtin_only {
         return PyClassifier::new(py);
@@ -929,8 +991,12 @@ fn _rebuild(
             }
         });
     }
+    let kwargs = PyDict::new(py);
+    for (k, v) in limits {
+        kwargs.set_item(k, v)?;
+    }
     Ok(PyClassifier {
-        inner: build(py, include_builtin, &out)?,
+        inner: build(py, include_builtin, &out, limits_arg(Some(&kwargs))?)?,
         include_builtin,
         sources: Some(out),
     })

@@ -54,3 +54,31 @@ def test_ctrl_c_interrupts_a_long_batch(builtin: scamsift.Classifier) -> None:
     # Without checks between chunks the batch runs to its end (~40 × delay) before Python sees
     # the signal; with them it stops at the next chunk. Half the batch is a loose bound.
     assert elapsed < 20 * delay, f"KeyboardInterrupt after {elapsed:.2f} s of a ~{n * per_text:.1f} s batch"
+
+
+UNPREFIXED = (
+    '[pack]\nname = "h"\nversion = "1"\n[[category]]\nid = "c"\nfamily = "f"\n'
+    + "".join(
+        f'[[rule]]\nid = "r.n{i}"\ncategory = "c"\nweight = 1.0\nregexes = [\'\\d{{{3 + i % 5}}}[a-z]\']\n'
+        for i in range(20)
+    )
+)
+
+
+def test_pack_limits_are_keyword_arguments() -> None:
+    with pytest.raises(scamsift.PackError) as e:
+        scamsift.Classifier.from_pack(UNPREFIXED, include_builtin=False)
+    assert e.value.code == "E008"
+    assert e.value.rule == "r.n16"
+    assert e.value.field == "regexes[0]"
+    c = scamsift.Classifier.from_pack(UNPREFIXED, include_builtin=False, max_unprefixed_regexes=20)
+    assert c.classify("code 123456z").hits
+    # The limits survive pickling.
+    import pickle
+
+    again = pickle.loads(pickle.dumps(c))
+    assert again.classify("code 123456z") == c.classify("code 123456z")
+    with pytest.raises(scamsift.PackError, match="max_hits_per_rule"):
+        scamsift.Classifier.from_pack(UNPREFIXED, include_builtin=False, max_hits_per_rule=0)
+    with pytest.raises(TypeError, match="max_bogus"):
+        scamsift.Classifier.from_pack(UNPREFIXED, include_builtin=False, max_bogus=1)
