@@ -671,6 +671,7 @@ fn limits_arg(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Limits> {
             "max_unprefixed_regexes" => &mut l.max_unprefixed_regexes,
             "max_regex_memory" => &mut l.max_regex_memory,
             "max_regex_cache" => &mut l.max_regex_cache,
+            "max_regex_len" => &mut l.max_regex_len,
             _ => {
                 return Err(PyTypeError::new_err(format!(
                     "from_pack() got an unexpected keyword argument '{name}'"
@@ -689,11 +690,20 @@ fn limits_items(l: &Limits) -> Vec<(&'static str, usize)> {
         ("max_input_bytes", l.max_input_bytes, d.max_input_bytes),
         ("max_patterns", l.max_patterns, d.max_patterns),
         ("max_regex_size", l.max_regex_size, d.max_regex_size),
-        ("max_hits_per_rule", l.max_hits_per_rule, d.max_hits_per_rule),
+        (
+            "max_hits_per_rule",
+            l.max_hits_per_rule,
+            d.max_hits_per_rule,
+        ),
         ("max_regexes", l.max_regexes, d.max_regexes),
-        ("max_unprefixed_regexes", l.max_unprefixed_regexes, d.max_unprefixed_regexes),
+        (
+            "max_unprefixed_regexes",
+            l.max_unprefixed_regexes,
+            d.max_unprefixed_regexes,
+        ),
         ("max_regex_memory", l.max_regex_memory, d.max_regex_memory),
         ("max_regex_cache", l.max_regex_cache, d.max_regex_cache),
+        ("max_regex_len", l.max_regex_len, d.max_regex_len),
     ]
     .into_iter()
     .filter(|(_, v, d)| v != d)

@@ -65,6 +65,9 @@ pub(crate) struct PackArgs {
     /// Most memory of all compiled regexes together, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_regex_memory)]
     pub(crate) max_regex_memory: usize,
+    /// Longest regex source, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_regex_len)]
+    pub(crate) max_regex_len: usize,
 }
 
 impl PackArgs {
@@ -80,6 +83,7 @@ impl PackArgs {
             max_patterns: d.max_patterns,
             max_regex_size: d.max_regex_size,
             max_regex_memory: d.max_regex_memory,
+            max_regex_len: d.max_regex_len,
         }
     }
 
@@ -96,6 +100,7 @@ impl PackArgs {
                 max_patterns: self.max_patterns,
                 max_regex_size: self.max_regex_size,
                 max_regex_memory: self.max_regex_memory,
+                max_regex_len: self.max_regex_len,
                 ..Limits::default()
             });
         for p in &self.packs {

@@ -42,6 +42,10 @@ pub struct Limits {
     /// Capacity of each regex's lazy-DFA cache, per thread, in bytes (default 2 MiB, the regex
     /// crate's default; 64 KiB to 256 MiB). A regex that needs more falls back to a slower engine.
     pub max_regex_cache: usize,
+    /// Longest regex source, in bytes (default 4 KiB; 1 B to 1 MiB; the built-in pack's longest is
+    /// ~500). Checked before parsing: a regex's parse tree can be thousands of times its source
+    /// (each `\w` is a class of hundreds of ranges).
+    pub max_regex_len: usize,
 }
 
 impl Default for Limits {
@@ -55,13 +59,14 @@ impl Default for Limits {
             max_unprefixed_regexes: 16,
             max_regex_memory: 256 << 20,
             max_regex_cache: 2 << 20,
+            max_regex_len: 4 << 10,
         }
     }
 }
 
 impl Limits {
     /// Each limit with its allowed range (inclusive).
-    fn ranges(&self) -> [(&'static str, usize, usize, usize); 8] {
+    fn ranges(&self) -> [(&'static str, usize, usize, usize); 9] {
         [
             ("max_input_bytes", self.max_input_bytes, 1, 128 << 20),
             ("max_patterns", self.max_patterns, 1, 10_000_000),
@@ -76,6 +81,7 @@ impl Limits {
             ),
             ("max_regex_memory", self.max_regex_memory, 1, 2 << 30),
             ("max_regex_cache", self.max_regex_cache, 64 << 10, 256 << 20),
+            ("max_regex_len", self.max_regex_len, 1, 1 << 20),
         ]
     }
 

@@ -499,130 +499,109 @@ impl MatcherBuilder {
                 &mut per_pattern,
             );
         }
-        // Literal analysis first; then the expensive parts, compiling the regexes and building the
-        // automata, which are independent. With the `rayon` feature each step runs in parallel.
-        let rewritten: Vec<String> = self
-            .regexes
-            .iter()
-            .map(|(_, p)| ascii_word_boundaries(p))
-            .collect();
-        let plans = par_map(&rewritten, |p| plan_regex(p));
-        let mut always = Vec::new();
-        for (k, plan) in plans.iter().enumerate() {
-            let idx = k as u32;
-            if plan.suffix_mode {
-                for lit in plan.suffixes.iter().flatten() {
-                    add(
-                        lit.clone(),
-                        Target::Present { regex: idx },
-                        &mut patterns,
-                        &mut per_pattern,
-                    );
-                }
-            } else if let Some(lits) = &plan.prefixes {
-                for lit in lits {
-                    add(
-                        lit.clone(),
-                        Target::Trigger { regex: idx },
-                        &mut patterns,
-                        &mut per_pattern,
-                    );
-                }
-            } else {
-                always.push(idx);
-            }
-        }
         let err_at = |k: usize, kind: PackErrorKind, msg: String| {
             let origin = origin_of(k);
             (origin.make_err)(kind, msg)
                 .with_rule(origin.rule_id)
                 .with_field(origin.field.clone())
         };
-        // Counts first, compiling after: a pack over a limit is refused before the expensive work.
-        if always.len() > self.max_unprefixed {
-            return Err(err_at(
-                always[self.max_unprefixed] as usize,
-                PackErrorKind::Limit,
-                format!(
-                    "more than {} regexes have no literal to start from, so each would run on every whole text \
-                     (Limits::max_unprefixed_regexes, --max-unprefixed-regexes); begin this regex with a word",
-                    self.max_unprefixed
-                ),
-            ));
-        }
-        if patterns.len() > self.max_patterns {
-            // The first pattern over the limit that a regex added names the regex (phrases were
-            // counted when the pack was read).
-            let k = per_pattern[self.max_patterns..]
-                .iter()
-                .flatten()
-                .find_map(|t| match t {
-                    Target::Trigger { regex } | Target::Present { regex } => Some(*regex as usize),
-                    Target::Phrase { .. } => None,
-                })
-                .unwrap_or(0);
-            let msg = format!(
-                "{} phrases and regex literals exceed the pattern limit of {} (Limits::max_patterns, --max-patterns)",
-                patterns.len(),
-                self.max_patterns
-            );
-            return Err(if self.regexes.is_empty() {
-                PackError::new(PackErrorKind::Limit, msg)
-            } else {
-                err_at(k, PackErrorKind::Limit, msg)
-            });
-        }
         let (size_limit, cache, max_memory) = (
             self.regex_size_limit,
             self.regex_cache,
             self.max_regex_memory,
         );
-        // In pack order, a chunk at a time (in parallel within it), stopping at the first invalid
-        // regex or when all of them together pass the memory limit.
-        // Errors carry the regex's index; they are given its origin after (origins are not Sync).
-        let compile_all = || -> Result<Vec<Regex>, (usize, PackErrorKind, String)> {
-            let mut regexes = Vec::with_capacity(plans.len());
-            let mut memory = 0usize;
-            for (c, chunk) in plans.chunks(64).enumerate() {
-                for (i, res) in par_map(chunk, |plan| compile_regex(plan, size_limit, cache))
-                    .into_iter()
-                    .enumerate()
-                {
-                    let k = c * 64 + i;
-                    let re = res.map_err(|(kind, msg)| (k, kind, msg))?;
-                    memory = memory.saturating_add(re.memory_usage());
-                    if memory > max_memory {
-                        return Err((
+        // In pack order, a chunk at a time: parse and analyse the chunk's regexes (in parallel),
+        // check the counts they add (regexes without a trigger literal, patterns), then compile them
+        // (in parallel) and drop their parse trees. So the first regex over a limit, or the first
+        // invalid one, stops the build before any later regex is parsed or compiled, and the parse
+        // trees held at once are one chunk's.
+        const CHUNK: usize = 16;
+        let mut always = Vec::new();
+        let mut regexes: Vec<RuleRegex> = Vec::with_capacity(self.regexes.len());
+        let mut memory = 0usize;
+        for (c, chunk) in self.regexes.chunks(CHUNK).enumerate() {
+            let plans = par_map(chunk, |(_, p)| plan_regex(&ascii_word_boundaries(p)));
+            for (i, plan) in plans.iter().enumerate() {
+                let k = c * CHUNK + i;
+                let idx = k as u32;
+                if plan.suffix_mode {
+                    for lit in plan.suffixes.iter().flatten() {
+                        add(
+                            lit.clone(),
+                            Target::Present { regex: idx },
+                            &mut patterns,
+                            &mut per_pattern,
+                        );
+                    }
+                } else if let Some(lits) = &plan.prefixes {
+                    for lit in lits {
+                        add(
+                            lit.clone(),
+                            Target::Trigger { regex: idx },
+                            &mut patterns,
+                            &mut per_pattern,
+                        );
+                    }
+                } else if plan.hir.is_ok() {
+                    always.push(idx);
+                    if always.len() > self.max_unprefixed {
+                        return Err(err_at(
                             k,
                             PackErrorKind::Limit,
                             format!(
-                                "the regexes up to this one take {memory} bytes compiled, over the limit of {max_memory} \
-                                 (Limits::max_regex_memory, --max-regex-memory)"
+                                "more than {} regexes have no literal to start from, so each would run on every whole text \
+                                 (Limits::max_unprefixed_regexes, --max-unprefixed-regexes); begin this regex with a word",
+                                self.max_unprefixed
                             ),
                         ));
                     }
-                    regexes.push(re);
+                }
+                if patterns.len() > self.max_patterns {
+                    return Err(err_at(
+                        k,
+                        PackErrorKind::Limit,
+                        format!(
+                            "the phrases and regex literals up to this regex exceed the pattern limit of {} \
+                             (Limits::max_patterns, --max-patterns)",
+                            self.max_patterns
+                        ),
+                    ));
                 }
             }
-            Ok(regexes)
-        };
-        let into_regexes = |compiled: Result<Vec<Regex>, (usize, PackErrorKind, String)>| {
-            Ok::<_, PackError>(
-                compiled
-                    .map_err(|(k, kind, msg)| err_at(k, kind, msg))?
-                    .into_iter()
-                    .zip(&plans)
-                    .enumerate()
-                    .map(|(k, (re, plan))| RuleRegex {
-                        rule: self.regexes[k].0,
-                        re,
-                        max_len: plan.max_len,
-                        max_chars: plan.max_chars,
-                        gate: plan.gate.clone(),
-                    })
-                    .collect::<Vec<_>>(),
-            )
-        };
+            let compiled = par_map(&plans, |plan| compile_regex(plan, size_limit, cache));
+            for (i, (res, plan)) in compiled.into_iter().zip(plans).enumerate() {
+                let k = c * CHUNK + i;
+                let re = res.map_err(|(kind, msg)| err_at(k, kind, msg))?;
+                memory = memory.saturating_add(re.memory_usage());
+                if memory > max_memory {
+                    return Err(err_at(
+                        k,
+                        PackErrorKind::Limit,
+                        format!(
+                            "the regexes up to this one take {memory} bytes compiled, over the limit of {max_memory} \
+                             (Limits::max_regex_memory, --max-regex-memory)"
+                        ),
+                    ));
+                }
+                regexes.push(RuleRegex {
+                    rule: chunk[i].0,
+                    re,
+                    max_len: plan.max_len,
+                    max_chars: plan.max_chars,
+                    gate: plan.gate,
+                });
+            }
+        }
+        if patterns.len() > self.max_patterns {
+            return Err(PackError::new(
+                PackErrorKind::Limit,
+                format!(
+                    "{} phrases exceed the pattern limit of {} (Limits::max_patterns, --max-patterns)",
+                    patterns.len(),
+                    self.max_patterns
+                ),
+            ));
+        }
         let mut targets = Vec::new();
         let (mut ascii, mut other) = (Vec::new(), Vec::new());
         for (bytes, ts) in patterns.into_iter().zip(per_pattern) {
@@ -635,13 +614,10 @@ impl MatcherBuilder {
                 other.push((bytes, range));
             }
         }
-        let (compiled, (ascii, other)) = join(compile_all, || {
-            join(
-                || Automaton::build(ascii, false),
-                || Automaton::build(other, true),
-            )
-        });
-        let regexes = into_regexes(compiled)?;
+        let (ascii, other) = join(
+            || Automaton::build(ascii, false),
+            || Automaton::build(other, true),
+        );
         Ok(Matcher {
             ascii: ascii?,
             other: other?,

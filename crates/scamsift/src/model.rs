@@ -264,6 +264,17 @@ pub(crate) fn compile(
                         ),
                     ));
                 }
+                if re.get_ref().len() > limits.max_regex_len {
+                    return Err(over(
+                        re.span().start,
+                        format!("regexes[{k}]"),
+                        format!(
+                            "regex of {} bytes, longer than the limit of {} (Limits::max_regex_len, --max-regex-len); split it",
+                            re.get_ref().len(),
+                            limits.max_regex_len
+                        ),
+                    ));
+                }
                 regexes.push((idx, re.get_ref().clone()));
                 regex_origins.push((si, idx as usize, k));
             }

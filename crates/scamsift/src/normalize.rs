@@ -337,6 +337,9 @@ pub struct Normalizer {
     vocabulary: HashSet<Box<str>>,
     /// Length in bytes of the longest vocabulary word.
     max_word_len: usize,
+    /// The vocabulary words a spelled run can hold (ASCII letters and digits, at most
+    /// [`MAX_SEGMENT_WORD`] bytes), to find every word in a run in one pass.
+    segment_words: Option<aho_corasick::AhoCorasick>,
 }
 
 /// Flags raised by the fold pass that decide whether the rewrite pass must run, and where.
@@ -383,9 +386,24 @@ impl Normalizer {
     {
         let vocabulary: HashSet<Box<str>> = words.into_iter().map(|w| w.as_ref().into()).collect();
         let max_word_len = vocabulary.iter().map(|w| w.len()).max().unwrap_or(0);
+        let mut spellable: Vec<&str> = vocabulary
+            .iter()
+            .map(|w| &**w)
+            .filter(|w| {
+                !w.is_empty()
+                    && w.len() <= MAX_SEGMENT_WORD
+                    && w.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+            .collect();
+        spellable.sort_unstable(); // a deterministic automaton
+                                   // Building fails only past the automaton's own size limits; then runs are not split.
+        let segment_words = (!spellable.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(&spellable).ok())
+            .flatten();
         Normalizer {
             vocabulary,
             max_word_len,
+            segment_words,
         }
     }
 
@@ -526,15 +544,24 @@ impl Normalizer {
     /// caller passes at most [`SEGMENT_WINDOW`] letters, so the work is bounded.
     fn segment(&self, letters: &[u8]) -> Vec<usize> {
         let n = letters.len();
-        if self.max_word_len == 0 {
+        let Some(ac) = &self.segment_words else {
             return Vec::new();
-        }
+        };
+        // Every vocabulary word in the run, as (start, length), by start: one automaton pass.
+        let mut found: Vec<(usize, usize)> = ac
+            .find_overlapping_iter(letters)
+            .map(|m| (m.start(), m.len()))
+            .collect();
+        found.sort_unstable();
         // best[i] = (unknown letters, words) for letters[..i]; from[i] = (start of the last piece, known).
         let mut best = vec![(usize::MAX, usize::MAX); n + 1];
         let mut from = vec![(0usize, false); n + 1];
         best[0] = (0, 0);
-        let word = |s: &[u8]| std::str::from_utf8(s).is_ok_and(|w| self.vocabulary.contains(w));
+        let mut next = 0;
         for i in 0..n {
+            let here = next + found[next..].iter().take_while(|&&(s, _)| s == i).count();
+            let words_here = &found[next..here];
+            next = here;
             let (unknown, words) = best[i];
             if unknown == usize::MAX {
                 continue;
@@ -546,13 +573,11 @@ impl Normalizer {
                 best[i + 1] = cand;
                 from[i + 1] = (if joins { from[i].0 } else { i }, false);
             }
-            for len in 1..=self.max_word_len.min(MAX_SEGMENT_WORD).min(n - i) {
-                if word(&letters[i..i + len]) {
-                    let cand = (unknown, words + 1);
-                    if cand < best[i + len] {
-                        best[i + len] = cand;
-                        from[i + len] = (i, true);
-                    }
+            for &(_, len) in words_here {
+                let cand = (unknown, words + 1);
+                if cand < best[i + len] {
+                    best[i + len] = cand;
+                    from[i + len] = (i, true);
                 }
             }
         }

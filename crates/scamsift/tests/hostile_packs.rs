@@ -41,7 +41,19 @@ fn limit_errors_name_file_rule_and_field() {
     let big_regexes = pack(2_000, &[], &|i| {
         vec![format!("fee{i} [a-z]{{1,300}} [a-z]{{1,300}}")]
     });
+    // Each `\w` parses to a class of hundreds of ranges: 2,000 of these held 8 GB of parse trees.
+    let long_regexes = pack(2_000, &[], &|i| {
+        vec![format!("fee{i} {}", r"\w{1,20}".repeat(600))]
+    });
     let cases: Vec<(&str, &str, Limits, &str, &str, &[&str])> = vec![
+        (
+            "2,000 regexes longer than max_regex_len",
+            &long_regexes,
+            Limits::default(),
+            "r.n0",
+            "regexes[0]",
+            &["longer than the limit of 4096", "max_regex_len"],
+        ),
         (
             "10,000 regexes without a literal prefix",
             &unprefixed,
