@@ -330,6 +330,13 @@ struct Field {
     over: bool,
 }
 
+/// The columns of a CSV input that are read: text, id, kept fields (name, column).
+struct Columns {
+    text: usize,
+    id: Option<usize>,
+    keep: Vec<(String, usize)>,
+}
+
 /// CSV with a header row, read field by field with `csv_core` so that no field, row or header is
 /// held beyond a bound: only the text, id and kept columns are stored, each up to `--max-bytes`.
 fn read_csv(
@@ -345,7 +352,7 @@ fn read_csv(
     let mut out = [0u8; 1 << 14];
     // Newlines skipped before a record (csv-core does not count them in `line()`).
     let mut skipped_lines = 0u64;
-    let mut header: Option<(usize, Option<usize>, Vec<(String, usize)>)> = None;
+    let mut header: Option<Columns> = None;
     let mut header_cols = 0usize;
     let mut header_names: Vec<(String, usize)> = Vec::new();
     let mut wanted: Vec<(usize, Field)> = Vec::new();
@@ -480,10 +487,18 @@ fn read_csv(
                                 wanted.push((c, Field::default()));
                             }
                         }
-                        header = Some((text_col, id_col, keep));
+                        header = Some(Columns {
+                            text: text_col,
+                            id: id_col,
+                            keep,
+                        });
                         header_names = Vec::new();
                     }
-                    Some((text_col, id_col, keep)) => {
+                    Some(Columns {
+                        text: text_col,
+                        id: id_col,
+                        keep,
+                    }) => {
                         // A column may be wanted twice (text and id): copy, and clear after the row.
                         let take = |wanted: &mut Vec<(usize, Field)>, c: usize| {
                             wanted
