@@ -368,3 +368,44 @@ fn ctrl_c_leaves_no_torn_record() {
         assert_eq!(r["line"], i as u64 + 1);
     }
 }
+
+/// A pack of regexes without a literal prefix is refused before compiling, naming file, rule and
+/// field; the flag raises the limit.
+#[test]
+fn hostile_pack_is_refused_and_the_limit_is_a_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pack = String::from(
+        "[pack]\nname = \"h\"\nversion = \"1\"\n[[category]]\nid = \"c\"\nfamily = \"f\"\n",
+    );
+    for i in 0..20 {
+        pack.push_str(&format!(
+            "[[rule]]\nid = \"r.n{i}\"\ncategory = \"c\"\nweight = 3.0\nregexes = ['\\d{{{}}}[a-z]']\n",
+            3 + i % 5
+        ));
+    }
+    let p = write(&dir, "unprefixed.toml", pack.as_bytes());
+    cmd()
+        .args(["scan", "-q", "--no-builtin", "--pack"])
+        .arg(&p)
+        .write_stdin("code 123456z")
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("E008")
+                .and(predicate::str::contains("unprefixed.toml"))
+                .and(predicate::str::contains("rule `r.n16`, field `regexes[0]`")),
+        );
+    cmd()
+        .args([
+            "scan",
+            "-q",
+            "--no-builtin",
+            "--max-unprefixed-regexes",
+            "20",
+            "--pack",
+        ])
+        .arg(&p)
+        .write_stdin("code 123456z")
+        .assert()
+        .code(1);
+}
