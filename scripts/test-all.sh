@@ -23,6 +23,13 @@ stage "rust tests (core, CLI, pack examples, golden errors, properties, doctests
 if [ -d benches ]; then
   stage "benchmarks compile and run once" cargo test -p scamsift-benches --benches --quiet
 fi
+stage "peak memory under hostile input (scripts/check-memory.sh, < 150 MB each)" scripts/check-memory.sh
+if command -v rustup >/dev/null 2>&1 && rustup toolchain list 2>/dev/null | grep -q '^nightly' &&
+   cargo +nightly fuzz --version >/dev/null 2>&1; then
+  stage "fuzzing (scripts/fuzz.sh, 60 s per target)" scripts/fuzz.sh 60
+else
+  echo "::: fuzzing: SKIPPED (needs a nightly toolchain and cargo-fuzz: rustup toolchain install nightly && cargo install cargo-fuzz)"
+fi
 if [ -d "$corpora" ]; then
   stage "detection evaluation vs baseline ($corpora)" cargo run --release --quiet -p scamsift-cli -- \
     eval --corpus "$corpora" --perturb --baseline tests/eval-baseline.json --report target/eval-report.md

@@ -670,7 +670,8 @@ mod tests {
     #[test]
     fn result_has_one_row_per_input_row() {
         let clf = Classifier::builder().build().unwrap();
-        let v = clf.classify("Earn $500/day from home, message us on Telegram");
+        let text = "Earn $500/day from home, message us on Telegram @hr_amy";
+        let v = super::super::convert(&clf, &clf.classify(text), text);
         let rows = [
             Out {
                 verdict: Some(&v),
@@ -687,5 +688,8 @@ mod tests {
         let hits = s.column_by_name("hits").unwrap().as_list::<i32>();
         assert_eq!(hits.value_length(0) as usize, v.hits.len());
         assert_eq!(hits.value_length(1), 0);
+        let ents = s.column_by_name("entities").unwrap().as_list::<i32>();
+        assert_eq!(ents.value_length(0) as usize, v.entities.len());
+        assert!(!v.entities.is_empty());
     }
 }

@@ -8,7 +8,7 @@
 //!   is read: `classify_batch` costs one small allocation per text on top of the core.
 //! * Offsets exposed to Python are the core's char offsets, i.e. Python `str` indices.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -18,7 +18,7 @@ use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
 
-use scamsift::{Classifier, HostOffsets};
+use scamsift::{Classifier, HostOffsets, Limits};
 use serde::{Deserialize, Serialize};
 
 // ------------------------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ pyo3::create_exception!(
      Attributes: code, file, line, column, rule, field (None when unknown)."
 );
 
-/// Most threads `classify_batch(threads=...)` accepts.
+/// Most threads `classify_batch(threads=...)` accepts; up to it, more than 4 × the cores is capped.
 const MAX_THREADS: usize = 1024;
 
 // ------------------------------------------------------------------------------------------------
@@ -422,15 +422,30 @@ fn texts_arg<'py>(texts: &Bound<'py, PyAny>, max_bytes: usize) -> PyResult<TextB
     Ok(TextBatch { _strs: strs, slots })
 }
 
-/// A rayon pool per requested size, created on first use and kept for the life of the process.
+/// Most pools kept at once: asking for many sizes in turn drops the least recently used pool
+/// (its threads end) instead of keeping one pool per size forever.
+const MAX_POOLS: usize = 4;
+
+/// Threads a batch actually uses: what was asked for, at most 4 × the available cores.
+fn effective_threads(threads: usize) -> usize {
+    let cap = std::thread::available_parallelism().map_or(4, |n| n.get().saturating_mul(4));
+    threads.min(cap)
+}
+
+/// A rayon pool of `threads` threads, from a small cache of recently used sizes.
 fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
-    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
+    /// (threads, pool), least recently used first.
+    type Pools = Vec<(usize, Arc<rayon::ThreadPool>)>;
+    static POOLS: OnceLock<Mutex<Pools>> = OnceLock::new();
     let mut pools = POOLS
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|e| e.into_inner());
-    if let Some(p) = pools.get(&threads) {
-        return Ok(p.clone());
+    if let Some(i) = pools.iter().position(|(n, _)| *n == threads) {
+        let entry = pools.remove(i);
+        let p = entry.1.clone();
+        pools.push(entry); // most recently used last
+        return Ok(p);
     }
     let p = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -438,7 +453,10 @@ fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
         .build()
         .map_err(|e| PyRuntimeError::new_err(format!("cannot start {threads} threads: {e}")))?;
     let p = Arc::new(p);
-    pools.insert(threads, p.clone());
+    if pools.len() >= MAX_POOLS {
+        pools.remove(0); // a batch still running on it holds its own Arc
+    }
+    pools.push((threads, p.clone()));
     Ok(p)
 }
 
@@ -451,7 +469,7 @@ fn check_threads(threads: Option<usize>) -> PyResult<Option<Arc<rayon::ThreadPoo
         Some(n) if n > MAX_THREADS => Err(PyValueError::new_err(format!(
             "threads must be at most {MAX_THREADS}"
         ))),
-        Some(n) => pool(n).map(Some),
+        Some(n) => pool(effective_threads(n)).map(Some),
     }
 }
 
@@ -472,6 +490,39 @@ fn batch(
         Some(p) => p.install(run),
         None => run(),
     }
+}
+
+/// Texts per chunk of an interruptible batch, and bytes: a chunk takes a few tens of milliseconds.
+const CHUNK_TEXTS: usize = 2048;
+const CHUNK_BYTES: usize = 2 << 20;
+
+/// [`batch`] in chunks, the interpreter detached for each and signals checked between them, so
+/// Ctrl-C (KeyboardInterrupt) stops a long batch within a fraction of a second.
+fn batch_interruptible(
+    py: Python<'_>,
+    what: &str,
+    classifier: &Classifier,
+    texts: &[&str],
+    pool: Option<&rayon::ThreadPool>,
+) -> PyResult<Vec<Verdict>> {
+    let mut verdicts = Vec::with_capacity(texts.len());
+    let mut start = 0;
+    while start < texts.len() {
+        let mut end = start;
+        let mut bytes = 0;
+        while end < texts.len()
+            && end - start < CHUNK_TEXTS
+            && (bytes < CHUNK_BYTES || end == start)
+        {
+            bytes += texts[end].len();
+            end += 1;
+        }
+        let chunk = &texts[start..end];
+        verdicts.extend(py.detach(|| guard(what, || batch(classifier, chunk, pool)))?);
+        py.check_signals()?;
+        start = end;
+    }
+    Ok(verdicts)
 }
 
 /// Python `repr()` of a string.
@@ -903,10 +954,73 @@ fn builtin(py: Python<'_>) -> PyResult<Classifier> {
     r.map_err(|e| pack_err(py, &e))
 }
 
-fn build(py: Python<'_>, include_builtin: bool, sources: &[Source]) -> PyResult<Classifier> {
+/// The `Limits` keyword arguments (`max_regexes=…`), passed through to the core builder, which
+/// range-checks them; `None` for the defaults.
+fn limits_arg(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Limits> {
+    let mut l = Limits::default();
+    for (k, v) in kwargs.into_iter().flatten() {
+        let name: String = k.extract()?;
+        let v: usize = v.extract()?;
+        let slot = match name.as_str() {
+            "max_input_bytes" => &mut l.max_input_bytes,
+            "max_patterns" => &mut l.max_patterns,
+            "max_regex_size" => &mut l.max_regex_size,
+            "max_hits_per_rule" => &mut l.max_hits_per_rule,
+            "max_regexes" => &mut l.max_regexes,
+            "max_unprefixed_regexes" => &mut l.max_unprefixed_regexes,
+            "max_regex_memory" => &mut l.max_regex_memory,
+            "max_regex_cache" => &mut l.max_regex_cache,
+            "max_regex_len" => &mut l.max_regex_len,
+            _ => {
+                return Err(PyTypeError::new_err(format!(
+                    "from_pack() got an unexpected keyword argument '{name}'"
+                )))
+            }
+        };
+        *slot = v;
+    }
+    Ok(l)
+}
+
+/// The limits that differ from the defaults, as `(name, value)` pairs (for pickling).
+fn limits_items(l: &Limits) -> Vec<(&'static str, usize)> {
+    let d = Limits::default();
+    [
+        ("max_input_bytes", l.max_input_bytes, d.max_input_bytes),
+        ("max_patterns", l.max_patterns, d.max_patterns),
+        ("max_regex_size", l.max_regex_size, d.max_regex_size),
+        (
+            "max_hits_per_rule",
+            l.max_hits_per_rule,
+            d.max_hits_per_rule,
+        ),
+        ("max_regexes", l.max_regexes, d.max_regexes),
+        (
+            "max_unprefixed_regexes",
+            l.max_unprefixed_regexes,
+            d.max_unprefixed_regexes,
+        ),
+        ("max_regex_memory", l.max_regex_memory, d.max_regex_memory),
+        ("max_regex_cache", l.max_regex_cache, d.max_regex_cache),
+        ("max_regex_len", l.max_regex_len, d.max_regex_len),
+    ]
+    .into_iter()
+    .filter(|(_, v, d)| v != d)
+    .map(|(n, v, _)| (n, v))
+    .collect()
+}
+
+fn build(
+    py: Python<'_>,
+    include_builtin: bool,
+    sources: &[Source],
+    limits: Limits,
+) -> PyResult<Classifier> {
     let r = py.detach(|| {
         guard("compiling a pack", || {
-            let mut b = Classifier::builder().include_builtin(include_builtin);
+            let mut b = Classifier::builder()
+                .include_builtin(include_builtin)
+                .limits(limits);
             for s in sources {
                 b = match s {
                     Source::Text { origin, text } => {
@@ -949,14 +1063,18 @@ impl PyClassifier {
     }
 
     /// A classifier with a custom pack: `text_or_path` is a path if it names an existing file or
-    /// directory (every `*.toml` under it forms the pack), else the pack's TOML text.
+    /// directory (every `*.toml` under it forms the pack), else the pack's TOML text. Keyword
+    /// arguments named like the core's `Limits` fields (`max_regexes=…`, `max_input_bytes=…`) set
+    /// those limits; a value out of range is a `PackError`.
     #[staticmethod]
-    #[pyo3(signature = (text_or_path, *, include_builtin = true))]
+    #[pyo3(signature = (text_or_path, *, include_builtin = true, **limits))]
     fn from_pack(
         py: Python<'_>,
         text_or_path: &Bound<'_, PyAny>,
         include_builtin: bool,
+        limits: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
+        let limits = limits_arg(limits)?;
         let source = if let Ok(s) = text_or_path.cast::<PyString>() {
             match scamsift::PackArg::guess(&s.to_cow()?) {
                 scamsift::PackArg::Path(p) => path_source(py, &p)?,
@@ -974,7 +1092,7 @@ impl PyClassifier {
         };
         let sources = vec![source];
         Ok(PyClassifier {
-            inner: build(py, include_builtin, &sources)?,
+            inner: build(py, include_builtin, &sources, limits)?,
             include_builtin,
             sources: Some(sources),
         })
@@ -989,7 +1107,8 @@ impl PyClassifier {
     }
 
     /// Classifies many texts in parallel: on all cores when `threads` is None, else on a pool of
-    /// that many threads. The result is in input order and equals classifying one by one.
+    /// that many threads (at most 4 × the cores). The result is in input order and equals
+    /// classifying one by one. Ctrl-C interrupts it between chunks (KeyboardInterrupt).
     #[pyo3(signature = (texts, *, threads = None))]
     fn classify_batch<'py>(
         &self,
@@ -1001,8 +1120,7 @@ impl PyClassifier {
         let batch_texts = texts_arg(texts, self.max_bytes())?;
         let texts = batch_texts.texts();
         let c = &self.inner;
-        let verdicts =
-            py.detach(|| guard("classify_batch", || batch(c, &texts, pool.as_deref())))?;
+        let verdicts = batch_interruptible(py, "classify_batch", c, &texts, pool.as_deref())?;
         drop(batch_texts);
         let items = verdicts
             .into_iter()
@@ -1133,6 +1251,9 @@ impl PyClassifier {
                         .to_owned()
                         .into_any(),
                     sources.into_any(),
+                    limits_items(&self.inner.limits())
+                        .into_pyobject(py)?
+                        .into_any(),
                 ],
             )?,
         ))
@@ -1174,11 +1295,13 @@ fn path_source(py: Python<'_>, p: &Path) -> PyResult<Source> {
 
 /// Unpickles a classifier.
 #[pyfunction]
+#[pyo3(signature = (builtin_only, include_builtin, sources, limits = Vec::new()))]
 fn _rebuild(
     py: Python<'_>,
     builtin_only: bool,
     include_builtin: bool,
     sources: Vec<(String, String, String)>,
+    limits: Vec<(String, usize)>,
 ) -> PyResult<PyClassifier> {
     if builtin_only {
         return PyClassifier::new(py);
@@ -1195,8 +1318,12 @@ fn _rebuild(
             }
         });
     }
+    let kwargs = PyDict::new(py);
+    for (k, v) in limits {
+        kwargs.set_item(k, v)?;
+    }
     Ok(PyClassifier {
-        inner: build(py, include_builtin, &out)?,
+        inner: build(py, include_builtin, &out, limits_arg(Some(&kwargs))?)?,
         include_builtin,
         sources: Some(out),
     })

@@ -2,7 +2,7 @@
 
 mod eval;
 mod explain;
-mod input;
+mod interrupt;
 mod output;
 mod rules;
 mod scan;
@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use scamsift::{Classifier, Label, Limits};
+use scamsift_cli::input;
 
 /// Explainable scam-text classifier: recruitment lures, task scams, pig-butchering.
 #[derive(Debug, Parser)]
@@ -45,12 +46,47 @@ pub(crate) struct PackArgs {
     /// Use only the packs given with --pack.
     #[arg(long)]
     pub(crate) no_builtin: bool,
-    /// Longest text classified, in bytes; longer texts are classified on their first part and marked truncated.
+    /// Longest record read and text classified, in bytes (1 to 128 MiB); longer ones are cut and
+    /// marked truncated (a longer JSONL line, over 2 × this + 64 KiB, is an error record).
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_input_bytes)]
     pub(crate) max_bytes: usize,
+    /// Most regexes in all packs together (a pack over it is refused before compiling).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_regexes)]
+    pub(crate) max_regexes: usize,
+    /// Most regexes without a literal to start from (each runs over every whole text).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_unprefixed_regexes)]
+    pub(crate) max_unprefixed_regexes: usize,
+    /// Most phrases plus regex literals in all packs together.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_patterns)]
+    pub(crate) max_patterns: usize,
+    /// Largest compiled size of one regex, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_regex_size)]
+    pub(crate) max_regex_size: usize,
+    /// Most memory of all compiled regexes together, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_regex_memory)]
+    pub(crate) max_regex_memory: usize,
+    /// Longest regex source, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_regex_len)]
+    pub(crate) max_regex_len: usize,
 }
 
 impl PackArgs {
+    /// The given packs with every limit at its default.
+    pub(crate) fn with_default_limits(packs: Vec<PathBuf>, no_builtin: bool) -> PackArgs {
+        let d = Limits::default();
+        PackArgs {
+            packs,
+            no_builtin,
+            max_bytes: d.max_input_bytes,
+            max_regexes: d.max_regexes,
+            max_unprefixed_regexes: d.max_unprefixed_regexes,
+            max_patterns: d.max_patterns,
+            max_regex_size: d.max_regex_size,
+            max_regex_memory: d.max_regex_memory,
+            max_regex_len: d.max_regex_len,
+        }
+    }
+
     pub(crate) fn build(&self) -> Result<Classifier, String> {
         if self.no_builtin && self.packs.is_empty() {
             return Err("--no-builtin needs at least one --pack".into());
@@ -59,6 +95,12 @@ impl PackArgs {
             .include_builtin(!self.no_builtin)
             .limits(Limits {
                 max_input_bytes: self.max_bytes,
+                max_regexes: self.max_regexes,
+                max_unprefixed_regexes: self.max_unprefixed_regexes,
+                max_patterns: self.max_patterns,
+                max_regex_size: self.max_regex_size,
+                max_regex_memory: self.max_regex_memory,
+                max_regex_len: self.max_regex_len,
                 ..Limits::default()
             });
         for p in &self.packs {

@@ -1,10 +1,11 @@
 //! Output records: JSONL for machines, coloured text for people.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use scamsift::{Classifier, Label, Record as VerdictRecord, Verdict};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
 use crate::input::Record;
 
@@ -12,16 +13,18 @@ use crate::input::Record;
 /// (or the error), and the fields kept from the input.
 #[derive(Serialize)]
 struct OutRecord<'a> {
-    id: &'a Value,
+    id: &'a RawValue,
     line: u64,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     verdict: Option<VerdictRecord<'a>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    truncated: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     lossy_utf8: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
     #[serde(flatten)]
-    keep: &'a Map<String, Value>,
+    keep: &'a BTreeMap<String, Box<RawValue>>,
 }
 
 pub(crate) fn write_json_record(out: &mut dyn Write, rec: &Record, v: &Verdict) -> io::Result<()> {
@@ -30,6 +33,8 @@ pub(crate) fn write_json_record(out: &mut dyn Write, rec: &Record, v: &Verdict) 
         id: &rec.id,
         line: rec.line,
         verdict: ok.then(|| v.record(&rec.text)),
+        // The reader cut the record (past --max-bytes): say so even when the core did not cut it.
+        truncated: ok && rec.truncated && !v.truncated(),
         lossy_utf8: rec.lossy_utf8,
         error: rec.error.as_deref(),
         keep: &rec.keep,
@@ -77,8 +82,8 @@ impl Style {
             if start < pos || end > text.len() {
                 continue; // overlapping spans: the first one wins the highlight
             }
-            out.push_str(&text[pos..start]);
-            let span = &text[start..end];
+            out.push_str(&terminal_safe(&text[pos..start]));
+            let span = &*terminal_safe(&text[start..end]);
             if self.color {
                 out.push_str(&self.paint(if counter { "4;32" } else { "1;4;33" }, span));
             } else if counter {
@@ -88,7 +93,7 @@ impl Style {
             }
             pos = end;
         }
-        out.push_str(&text[pos..]);
+        out.push_str(&terminal_safe(&text[pos..]));
         out
     }
 }
@@ -100,6 +105,34 @@ pub(crate) fn hit_spans(v: &Verdict) -> Vec<(usize, usize, bool)> {
         .collect()
 }
 
+/// Whether a char of the input must not reach a terminal raw: C0 controls but newline and tab
+/// (ESC starts escape and OSC sequences, CR overwrites the line), DEL, C1 controls (U+009B is a
+/// one-char CSI), and the bidi controls that reorder what is shown (Trojan Source).
+fn is_unsafe_char(c: char) -> bool {
+    matches!(c,
+        '\0'..='\x08' | '\x0b'..='\x1f' | '\x7f'..='\u{9f}'
+        | '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The text with every unsafe char written as an escape (`\x1b`, `\u{202e}`), so the terminal
+/// shows it instead of obeying it. Backslashes stay as they are: the output is for people.
+pub(crate) fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if !is_unsafe_char(c) {
+            out.push(c);
+        } else if (c as u32) < 0x80 {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 const PRETTY_TEXT_LIMIT: usize = 4000;
 
 pub(crate) fn write_pretty_record(
@@ -109,11 +142,9 @@ pub(crate) fn write_pretty_record(
     _classifier: &Classifier,
     style: Style,
 ) -> io::Result<()> {
-    let id = match &rec.id {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
+    let id = terminal_safe(&rec.id_text()).into_owned();
     if let Some(err) = &rec.error {
+        let err = terminal_safe(err);
         writeln!(
             out,
             "{} {} line {}: {}",
@@ -133,7 +164,11 @@ pub(crate) fn write_pretty_record(
         style.verdict(v.label()),
         v.score(),
         family,
-        if v.truncated() { "  (truncated)" } else { "" }
+        if v.truncated() || rec.truncated {
+            "  (truncated)"
+        } else {
+            ""
+        }
     )?;
     if v.hits().len() > 0 {
         let spans = hit_spans(v);
@@ -166,7 +201,7 @@ pub(crate) fn write_pretty_record(
                 "   • {sign} {} [{}] “{}” — {desc}",
                 h.rule_id(),
                 h.category(),
-                h.text(&rec.text).trim()
+                terminal_safe(h.text(&rec.text).trim())
             )?;
         }
         for c in v.combinations() {

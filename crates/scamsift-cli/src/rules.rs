@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use scamsift::{Classifier, Limits};
+use scamsift::Classifier;
 
 use crate::PackArgs;
 
@@ -159,12 +159,7 @@ pub(crate) fn run(cmd: &RulesCommand) -> Result<ExitCode, String> {
 }
 
 fn build(packs: &[PathBuf], no_builtin: bool) -> Result<Classifier, String> {
-    PackArgs {
-        packs: packs.to_vec(),
-        no_builtin,
-        max_bytes: Limits::default().max_input_bytes,
-    }
-    .build()
+    PackArgs::with_default_limits(packs.to_vec(), no_builtin).build()
 }
 
 fn origins(_c: &Classifier, packs: &[PathBuf]) -> Vec<String> {

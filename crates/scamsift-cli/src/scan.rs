@@ -2,7 +2,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{sync_channel, RecvTimeoutError};
 use std::time::Instant;
 
 use clap::{Args, ValueEnum};
@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use scamsift::Label;
 
 use crate::input::{read_records, FieldNames, InputFormat, Record};
+use crate::interrupt;
 use crate::output::{write_json_record, write_pretty_record, Style};
 use crate::{MinVerdict, PackArgs};
 
@@ -48,9 +49,9 @@ pub(crate) struct ScanArgs {
     /// The least verdict that counts as flagged.
     #[arg(long, value_enum, default_value_t = MinVerdict::Suspicious)]
     min_verdict: MinVerdict,
-    /// Worker threads (default: all cores).
-    #[arg(short = 'j', long)]
-    threads: Option<usize>,
+    /// Worker threads (default: all cores; at most 4 × the cores, more is capped).
+    #[arg(short = 'j', long, value_parser = clap::value_parser!(u32).range(1..))]
+    threads: Option<u32>,
     /// Exit 0 even when something was flagged.
     #[arg(long)]
     exit_zero: bool,
@@ -77,7 +78,17 @@ struct Summary {
 
 pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
     let classifier = args.pack.build()?;
-    let threads = args.threads.unwrap_or(0);
+    interrupt::install();
+    let threads = match args.threads {
+        None => 0, // rayon: one per core
+        Some(n) => {
+            let max = max_threads();
+            if n as usize > max {
+                eprintln!("scamsift: -j {n} capped at {max} (4 × the available cores)");
+            }
+            (n as usize).min(max)
+        }
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -99,6 +110,7 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
     let fields = FieldNames {
         text: args.text_field.clone(),
         id: args.id_field.clone().or(id_default),
+        id_explicit: args.id_field.is_some(),
         keep: args.keep_fields.clone(),
     };
 
@@ -137,44 +149,65 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
     let format = args.input_format;
     let (tx, rx) = sync_channel::<Vec<Record>>(2);
     let reader_fields = fields.clone();
-    let reader = std::thread::spawn(move || -> Result<(), String> {
+    // The reader thread returns how many inputs failed; their error records are in the stream.
+    let reader = std::thread::spawn(move || -> u64 {
         let fields = reader_fields;
         let mut batch = Vec::with_capacity(BATCH_RECORDS);
         let mut batch_bytes = 0usize;
         let mut closed = false;
-        for f in &files {
-            read_records(f, format, &fields, max_bytes, &mut |rec| {
-                batch_bytes += rec.text.len();
-                batch.push(rec);
-                if batch.len() >= BATCH_RECORDS || batch_bytes >= BATCH_BYTES {
-                    batch_bytes = 0;
-                    if tx
-                        .send(std::mem::replace(
-                            &mut batch,
-                            Vec::with_capacity(BATCH_RECORDS),
-                        ))
-                        .is_err()
-                    {
-                        closed = true;
-                        return false;
-                    }
+        let mut failed = 0u64;
+        let mut push = |rec: Record, batch: &mut Vec<Record>| -> bool {
+            batch_bytes += rec.text.len() + rec.raw_json.as_ref().map_or(0, String::len);
+            batch.push(rec);
+            if batch.len() >= BATCH_RECORDS || batch_bytes >= BATCH_BYTES {
+                batch_bytes = 0;
+                let full = std::mem::replace(batch, Vec::with_capacity(BATCH_RECORDS));
+                if tx.send(full).is_err() {
+                    return false;
                 }
-                true
-            })?;
+            }
+            true
+        };
+        for f in &files {
+            let res = read_records(f, format, &fields, max_bytes, &mut |rec| {
+                closed = !push(rec, &mut batch);
+                !closed
+            });
             if closed {
-                return Ok(());
+                return failed;
+            }
+            if let Err(e) = res {
+                // Said at once on stderr, and kept in order in the output as the input's error record.
+                eprintln!("scamsift: {}", e.message);
+                failed += 1;
+                if !push(Record::failed(f, &e), &mut batch) {
+                    return failed;
+                }
             }
         }
         if !batch.is_empty() {
             let _ = tx.send(batch);
         }
-        Ok(())
+        failed
     });
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut summary = Summary::default();
     let mut write_error: Option<io::Error> = None;
-    for batch in rx {
+    let mut interrupted = false;
+    loop {
+        // Wake up now and then, so Ctrl-C is honoured while the reader waits for input.
+        let batch = match rx.recv_timeout(std::time::Duration::from_millis(100)) {
+            Ok(b) => b,
+            Err(RecvTimeoutError::Timeout) => {
+                if interrupt::requested() {
+                    interrupted = true;
+                    break;
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
         // Parse, classify and render on the worker threads; the main thread only writes, in order.
         let rendered: Vec<(io::Result<Vec<u8>>, bool, Label, u64)> = pool.install(|| {
             batch
@@ -194,6 +227,11 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
                 .collect()
         });
         for (buf, is_error, verdict, bytes) in rendered {
+            // Checked between records, so every record written is whole.
+            if interrupt::requested() {
+                interrupted = true;
+                break;
+            }
             summary.records += 1;
             summary.bytes += bytes;
             let flagged = !is_error && args.min_verdict.admits(verdict);
@@ -213,7 +251,7 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
                 break;
             }
         }
-        if write_error.is_some() {
+        if write_error.is_some() || interrupted {
             break;
         }
         // Flush per batch so output starts before input ends.
@@ -232,8 +270,21 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
     if let Some(pb) = &progress {
         pb.finish_and_clear();
     }
+    if write_error.is_none() {
+        if let Err(e) = out.flush() {
+            write_error = Some(e);
+        }
+    }
     drop(out);
-    let read_result = reader
+    if interrupted {
+        // The reader may be blocked on input: do not wait for it.
+        eprintln!(
+            "scamsift: interrupted after {} records (every record written is whole)",
+            summary.records
+        );
+        return Ok(ExitCode::from(130));
+    }
+    let failed_inputs = reader
         .join()
         .map_err(|_| "the reader thread panicked".to_string())?;
     if let Some(e) = write_error {
@@ -242,7 +293,6 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
         }
         return Err(format!("cannot write output: {e}"));
     }
-    read_result?;
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
@@ -257,9 +307,22 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
             summary.records as f64 / secs.max(1e-9)
         );
     }
-    Ok(if summary.flagged > 0 && !args.exit_zero {
+    Ok(exit_code(&summary, failed_inputs, args.exit_zero))
+}
+
+/// 2 when an input could not be read or no record could be (every record an error): something
+/// failed; else 1 when something was flagged (unless `--exit-zero`); else 0.
+fn exit_code(summary: &Summary, failed_inputs: u64, exit_zero: bool) -> ExitCode {
+    if failed_inputs > 0 || (summary.records > 0 && summary.errors == summary.records) {
+        ExitCode::from(2)
+    } else if summary.flagged > 0 && !exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
+}
+
+/// Most worker threads: 4 × the cores this process may use. More only adds memory and switching.
+pub(crate) fn max_threads() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| n.get().saturating_mul(4))
 }

@@ -22,18 +22,38 @@ struct Scratch {
     entity_spans: Vec<(u32, u32)>,
 }
 
-/// Resource limits. Packs and texts may come from untrusted sources; these bound the work.
+/// Resource limits. Packs and texts may come from untrusted sources; these bound the work, and
+/// every count is checked before the work it bounds (a pack over a limit is refused before its
+/// regexes are compiled). The defaults leave the built-in pack a wide margin (it has 98 regexes,
+/// none without a literal to start from, and ~2,400 patterns). [`ClassifierBuilder::build`] refuses
+/// values outside the ranges given here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Longest text classified, in bytes (default 1 MiB). Longer texts are classified on their first
-    /// part (cut at a char boundary) and the verdict says `truncated`.
+    /// Longest text classified, in bytes (default 1 MiB; 1 to 128 MiB). Longer texts are classified
+    /// on their first part (cut at a char boundary) and the verdict says `truncated`.
     pub max_input_bytes: usize,
-    /// Most phrases plus regex prefix literals in one classifier (default 100 000).
+    /// Most phrases plus regex prefix literals in one classifier (default 100 000; at most 10 million).
     pub max_patterns: usize,
-    /// Largest compiled size of one regex, in bytes (default 1 MiB; the compiled NFA size, see `regex_automata::meta::Config::nfa_size_limit`).
+    /// Largest compiled size of one regex, in bytes (default 1 MiB; at most 256 MiB; the compiled
+    /// NFA size, see `regex_automata::meta::Config::nfa_size_limit`).
     pub max_regex_size: usize,
-    /// Most occurrences of one rule reported per text (default 16). Scoring counts a rule once anyway.
+    /// Most occurrences of one rule reported per text (default 16; 1 to 1 million). Scoring counts a
+    /// rule once anyway.
     pub max_hits_per_rule: usize,
+    /// Most regexes in one classifier (default 5 000; at most 1 million).
+    pub max_regexes: usize,
+    /// Most regexes with no literal prefix or required suffix to trigger on: each runs over every
+    /// whole text, so they dominate the time per text (default 16; at most `max_regexes`).
+    pub max_unprefixed_regexes: usize,
+    /// Most memory of all compiled regexes together, in bytes (default 256 MiB; at most 2 GiB).
+    pub max_regex_memory: usize,
+    /// Capacity of each regex's lazy-DFA cache, per thread, in bytes (default 2 MiB, the regex
+    /// crate's default; 64 KiB to 256 MiB). A regex that needs more falls back to a slower engine.
+    pub max_regex_cache: usize,
+    /// Longest regex source, in bytes (default 4 KiB; 1 B to 1 MiB; the built-in pack's longest is
+    /// ~500). Checked before parsing: a regex's parse tree can be thousands of times its source
+    /// (each `\w` is a class of hundreds of ranges).
+    pub max_regex_len: usize,
 }
 
 impl Default for Limits {
@@ -43,6 +63,11 @@ impl Default for Limits {
             max_patterns: 100_000,
             max_regex_size: 1 << 20,
             max_hits_per_rule: 16,
+            max_regexes: 5_000,
+            max_unprefixed_regexes: 16,
+            max_regex_memory: 256 << 20,
+            max_regex_cache: 2 << 20,
+            max_regex_len: 4 << 10,
         }
     }
 }
@@ -73,6 +98,47 @@ impl PackArg {
         } else {
             PackArg::Toml(arg.to_owned())
         }
+    }
+}
+
+impl Limits {
+    /// Each limit with its allowed range (inclusive).
+    fn ranges(&self) -> [(&'static str, usize, usize, usize); 9] {
+        [
+            ("max_input_bytes", self.max_input_bytes, 1, 128 << 20),
+            ("max_patterns", self.max_patterns, 1, 10_000_000),
+            ("max_regex_size", self.max_regex_size, 1, 256 << 20),
+            ("max_hits_per_rule", self.max_hits_per_rule, 1, 1_000_000),
+            ("max_regexes", self.max_regexes, 0, 1_000_000),
+            (
+                "max_unprefixed_regexes",
+                self.max_unprefixed_regexes,
+                0,
+                self.max_regexes,
+            ),
+            ("max_regex_memory", self.max_regex_memory, 1, 2 << 30),
+            ("max_regex_cache", self.max_regex_cache, 64 << 10, 256 << 20),
+            ("max_regex_len", self.max_regex_len, 1, 1 << 20),
+        ]
+    }
+
+    /// Checks every limit against its range.
+    ///
+    /// ```
+    /// let bad = scamsift::Limits { max_hits_per_rule: 0, ..Default::default() };
+    /// assert!(bad.check().unwrap_err().to_string().contains("max_hits_per_rule"));
+    /// ```
+    pub fn check(&self) -> Result<(), PackError> {
+        for (name, value, lo, hi) in self.ranges() {
+            if !(lo..=hi).contains(&value) {
+                return Err(PackError::new(
+                    PackErrorKind::InvalidValue,
+                    format!("limit {name} is {value}: it must be between {lo} and {hi}"),
+                )
+                .with_field(format!("limits.{name}")));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -195,13 +261,36 @@ impl ClassifierBuilder {
         };
         let mut files = Vec::new();
         if path.is_dir() {
+            // Symlinks to directories are not followed (`up -> ..` would read unrelated TOML, or
+            // loop); a symlinked file is read only when it resolves to a file inside the directory.
+            let root = path.canonicalize().map_err(|e| io(e, path))?;
             let mut stack = vec![path.to_path_buf()];
             while let Some(dir) = stack.pop() {
                 for entry in std::fs::read_dir(&dir).map_err(|e| io(e, &dir))? {
-                    let p = entry.map_err(|e| io(e, &dir))?.path();
-                    if p.is_dir() {
+                    let entry = entry.map_err(|e| io(e, &dir))?;
+                    let p = entry.path();
+                    let kind = entry.file_type().map_err(|e| io(e, &p))?;
+                    let is_toml = p.extension().is_some_and(|e| e == "toml");
+                    if kind.is_dir() {
                         stack.push(p);
-                    } else if p.extension().is_some_and(|e| e == "toml") {
+                    } else if kind.is_symlink() {
+                        let Ok(target) = p.canonicalize() else {
+                            continue; // dangling: nothing to read
+                        };
+                        if target.is_file() && is_toml {
+                            if !target.starts_with(&root) {
+                                return Err(PackError::new(
+                                    PackErrorKind::Io,
+                                    format!(
+                                        "the symlink points outside the pack directory (to {}): copy the file in instead",
+                                        target.display()
+                                    ),
+                                )
+                                .with_origin(&p.display().to_string()));
+                            }
+                            files.push(p);
+                        }
+                    } else if is_toml {
                         files.push(p);
                     }
                 }
@@ -269,6 +358,7 @@ impl ClassifierBuilder {
 
     /// Compiles everything into a classifier.
     pub fn build(&self) -> Result<Classifier, PackError> {
+        self.limits.check()?;
         let mut packs = Vec::new();
         if self.include_builtin {
             // Parsing the pack's TOML is a good part of the build: one file per task.

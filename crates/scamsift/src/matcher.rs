@@ -453,6 +453,12 @@ pub(crate) struct MatcherBuilder {
     pub(crate) regexes: Vec<(u32, String)>,
     pub(crate) max_patterns: usize,
     pub(crate) regex_size_limit: usize,
+    /// Most regexes without a literal to trigger on (they run on every text).
+    pub(crate) max_unprefixed: usize,
+    /// Most memory of all compiled regexes together, in bytes.
+    pub(crate) max_regex_memory: usize,
+    /// Capacity of each regex's lazy-DFA cache (per thread), in bytes.
+    pub(crate) regex_cache: usize,
 }
 
 /// Where a regex came from, for error messages.
@@ -493,67 +499,104 @@ impl MatcherBuilder {
                 &mut per_pattern,
             );
         }
-        // Literal analysis first; then the expensive parts, compiling the regexes and building the
-        // automata, which are independent. With the `rayon` feature each step runs in parallel.
-        let rewritten: Vec<String> = self
-            .regexes
-            .iter()
-            .map(|(_, p)| ascii_word_boundaries(p))
-            .collect();
-        let plans = par_map(&rewritten, |p| plan_regex(p));
+        let err_at = |k: usize, kind: PackErrorKind, msg: String| {
+            let origin = origin_of(k);
+            (origin.make_err)(kind, msg)
+                .with_rule(origin.rule_id)
+                .with_field(origin.field.clone())
+        };
+        let (size_limit, cache, max_memory) = (
+            self.regex_size_limit,
+            self.regex_cache,
+            self.max_regex_memory,
+        );
+        // In pack order, a chunk at a time: parse and analyse the chunk's regexes (in parallel),
+        // check the counts they add (regexes without a trigger literal, patterns), then compile them
+        // (in parallel) and drop their parse trees. So the first regex over a limit, or the first
+        // invalid one, stops the build before any later regex is parsed or compiled, and the parse
+        // trees held at once are one chunk's.
+        const CHUNK: usize = 16;
         let mut always = Vec::new();
-        for (k, plan) in plans.iter().enumerate() {
-            let idx = k as u32;
-            if plan.suffix_mode {
-                for lit in plan.suffixes.iter().flatten() {
-                    add(
-                        lit.clone(),
-                        Target::Present { regex: idx },
-                        &mut patterns,
-                        &mut per_pattern,
-                    );
+        let mut regexes: Vec<RuleRegex> = Vec::with_capacity(self.regexes.len());
+        let mut memory = 0usize;
+        for (c, chunk) in self.regexes.chunks(CHUNK).enumerate() {
+            let plans = par_map(chunk, |(_, p)| plan_regex(&ascii_word_boundaries(p)));
+            for (i, plan) in plans.iter().enumerate() {
+                let k = c * CHUNK + i;
+                let idx = k as u32;
+                if plan.suffix_mode {
+                    for lit in plan.suffixes.iter().flatten() {
+                        add(
+                            lit.clone(),
+                            Target::Present { regex: idx },
+                            &mut patterns,
+                            &mut per_pattern,
+                        );
+                    }
+                } else if let Some(lits) = &plan.prefixes {
+                    for lit in lits {
+                        add(
+                            lit.clone(),
+                            Target::Trigger { regex: idx },
+                            &mut patterns,
+                            &mut per_pattern,
+                        );
+                    }
+                } else if plan.hir.is_ok() {
+                    always.push(idx);
+                    if always.len() > self.max_unprefixed {
+                        return Err(err_at(
+                            k,
+                            PackErrorKind::Limit,
+                            format!(
+                                "more than {} regexes have no literal to start from, so each would run on every whole text \
+                                 (Limits::max_unprefixed_regexes, --max-unprefixed-regexes); begin this regex with a word",
+                                self.max_unprefixed
+                            ),
+                        ));
+                    }
                 }
-            } else if let Some(lits) = &plan.prefixes {
-                for lit in lits {
-                    add(
-                        lit.clone(),
-                        Target::Trigger { regex: idx },
-                        &mut patterns,
-                        &mut per_pattern,
-                    );
+                if patterns.len() > self.max_patterns {
+                    return Err(err_at(
+                        k,
+                        PackErrorKind::Limit,
+                        format!(
+                            "the phrases and regex literals up to this regex exceed the pattern limit of {} \
+                             (Limits::max_patterns, --max-patterns)",
+                            self.max_patterns
+                        ),
+                    ));
                 }
-            } else {
-                always.push(idx);
             }
-        }
-        let size_limit = self.regex_size_limit;
-        let compile_all = || par_map(&plans, |plan| compile_regex(plan, size_limit));
-        // The first invalid regex, in pack order, is the error to report.
-        let into_regexes = |compiled: Vec<Result<Regex, (PackErrorKind, String)>>| {
-            let mut regexes = Vec::with_capacity(compiled.len());
-            for (k, (res, plan)) in compiled.into_iter().zip(&plans).enumerate() {
-                let origin = origin_of(k);
-                let re = res.map_err(|(kind, msg)| {
-                    (origin.make_err)(kind, msg)
-                        .with_rule(origin.rule_id)
-                        .with_field(origin.field.clone())
-                })?;
+            let compiled = par_map(&plans, |plan| compile_regex(plan, size_limit, cache));
+            for (i, (res, plan)) in compiled.into_iter().zip(plans).enumerate() {
+                let k = c * CHUNK + i;
+                let re = res.map_err(|(kind, msg)| err_at(k, kind, msg))?;
+                memory = memory.saturating_add(re.memory_usage());
+                if memory > max_memory {
+                    return Err(err_at(
+                        k,
+                        PackErrorKind::Limit,
+                        format!(
+                            "the regexes up to this one take {memory} bytes compiled, over the limit of {max_memory} \
+                             (Limits::max_regex_memory, --max-regex-memory)"
+                        ),
+                    ));
+                }
                 regexes.push(RuleRegex {
-                    rule: self.regexes[k].0,
+                    rule: chunk[i].0,
                     re,
                     max_len: plan.max_len,
                     max_chars: plan.max_chars,
-                    gate: plan.gate.clone(),
+                    gate: plan.gate,
                 });
             }
-            Ok::<_, PackError>(regexes)
-        };
+        }
         if patterns.len() > self.max_patterns {
-            into_regexes(compile_all())?;
             return Err(PackError::new(
                 PackErrorKind::Limit,
                 format!(
-                    "{} patterns exceed the limit of {}",
+                    "{} phrases exceed the pattern limit of {} (Limits::max_patterns, --max-patterns)",
                     patterns.len(),
                     self.max_patterns
                 ),
@@ -571,13 +614,10 @@ impl MatcherBuilder {
                 other.push((bytes, range));
             }
         }
-        let (compiled, (ascii, other)) = join(compile_all, || {
-            join(
-                || Automaton::build(ascii, false),
-                || Automaton::build(other, true),
-            )
-        });
-        let regexes = into_regexes(compiled)?;
+        let (ascii, other) = join(
+            || Automaton::build(ascii, false),
+            || Automaton::build(other, true),
+        );
         Ok(Matcher {
             ascii: ascii?,
             other: other?,
@@ -688,7 +728,11 @@ fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + 
 
 /// Compiles one pack regex (already rewritten to ASCII word boundaries), with its wide gaps made
 /// byte classes (see [`byte_gaps`]).
-fn compile_regex(plan: &RegexPlan, size_limit: usize) -> Result<Regex, (PackErrorKind, String)> {
+fn compile_regex(
+    plan: &RegexPlan,
+    size_limit: usize,
+    cache_capacity: usize,
+) -> Result<Regex, (PackErrorKind, String)> {
     let invalid = |detail: String| {
         (
             PackErrorKind::Regex,
@@ -700,7 +744,11 @@ fn compile_regex(plan: &RegexPlan, size_limit: usize) -> Result<Regex, (PackErro
     };
     let hir = plan.hir.as_ref().map_err(|e| invalid(e.clone()))?;
     let re = Regex::builder()
-        .configure(Regex::config().nfa_size_limit(Some(size_limit)))
+        .configure(
+            Regex::config()
+                .nfa_size_limit(Some(size_limit))
+                .hybrid_cache_capacity(cache_capacity),
+        )
         .build_from_hir(&byte_gaps(hir))
         .map_err(|e| match e.size_limit() {
             Some(n) => (
@@ -1064,6 +1112,9 @@ mod tests {
             regexes: vec![(0, pattern.to_owned())],
             max_patterns: 1000,
             regex_size_limit: 1 << 20,
+            max_unprefixed: 10,
+            max_regex_memory: 64 << 20,
+            regex_cache: 1 << 20,
         }
         .build(&|_| RegexOrigin {
             rule_id: "r",
@@ -1199,7 +1250,7 @@ mod tests {
             let rewritten = ascii_word_boundaries(pattern);
             let plan = plan_regex(&rewritten);
             let gate = plan.gate.clone().expect("a gate");
-            let re = compile_regex(&plan, 1 << 20).unwrap();
+            let re = compile_regex(&plan, 1 << 20, 2 << 20).unwrap();
             let mut rejected = 0;
             for text in texts {
                 for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
@@ -1223,7 +1274,7 @@ mod tests {
         let plan = plan_regex(&pattern);
         assert!(plan.suffix_mode, "a one-digit prefix loses to the suffixes");
         let gate = plan.gate.clone().expect("a gate on usd|dollars");
-        let re = compile_regex(&plan, 1 << 20).unwrap();
+        let re = compile_regex(&plan, 1 << 20, 2 << 20).unwrap();
         let texts = [
             "earn 50 usd per day",
             "5 dollars, paid per week",

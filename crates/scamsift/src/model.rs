@@ -277,10 +277,47 @@ pub(crate) fn compile(
             };
             let idx = rules.len() as u32;
             rule_index.insert(id.clone(), idx);
-            for p in &r.phrases {
+            // Counted as they are read, so an oversized pack is refused before anything is compiled.
+            let over = |span: usize, field: String, msg: String| {
+                src.err(PackErrorKind::Limit, span, msg)
+                    .with_rule(id.as_str())
+                    .with_field(field)
+            };
+            for (k, p) in r.phrases.iter().enumerate() {
+                if raw_phrases.len() >= limits.max_patterns {
+                    return Err(over(
+                        p.span().start,
+                        format!("phrases[{k}]"),
+                        format!(
+                            "more than {} phrases in all: over the pattern limit (Limits::max_patterns, --max-patterns)",
+                            limits.max_patterns
+                        ),
+                    ));
+                }
                 raw_phrases.push((idx, p.get_ref().clone()));
             }
             for (k, re) in r.regexes.iter().enumerate() {
+                if regexes.len() >= limits.max_regexes {
+                    return Err(over(
+                        re.span().start,
+                        format!("regexes[{k}]"),
+                        format!(
+                            "more than {} regexes in all: over the regex limit (Limits::max_regexes, --max-regexes)",
+                            limits.max_regexes
+                        ),
+                    ));
+                }
+                if re.get_ref().len() > limits.max_regex_len {
+                    return Err(over(
+                        re.span().start,
+                        format!("regexes[{k}]"),
+                        format!(
+                            "regex of {} bytes, longer than the limit of {} (Limits::max_regex_len, --max-regex-len); split it",
+                            re.get_ref().len(),
+                            limits.max_regex_len
+                        ),
+                    ));
+                }
                 regexes.push((idx, re.get_ref().clone()));
                 regex_origins.push((si, idx as usize, k));
             }
@@ -402,12 +439,13 @@ pub(crate) fn compile(
             )
             .with_rule(id.as_str()));
         };
-        if !w.is_finite() {
-            return Err(
-                PackError::new(PackErrorKind::InvalidValue, "weight must be finite")
-                    .with_rule(id.as_str())
-                    .with_field("weight"),
-            );
+        if !w.is_finite() || w.abs() > 100.0 {
+            return Err(PackError::new(
+                PackErrorKind::InvalidValue,
+                "weight must be a finite number between -100 and 100",
+            )
+            .with_rule(id.as_str())
+            .with_field("weight"));
         }
         weights[r as usize] = *w;
     }
@@ -462,6 +500,9 @@ pub(crate) fn compile(
         regexes: kept_regexes.iter().map(|&k| regexes[k].clone()).collect(),
         max_patterns: limits.max_patterns,
         regex_size_limit: limits.max_regex_size,
+        max_unprefixed: limits.max_unprefixed_regexes,
+        max_regex_memory: limits.max_regex_memory,
+        regex_cache: limits.max_regex_cache,
     };
     let make_errs: Vec<Box<dyn Fn(PackErrorKind, String) -> PackError + '_>> = kept_regexes
         .iter()

@@ -354,8 +354,10 @@ fn fold_char(c: char, buf: &mut String) {
     });
 }
 
-/// Runs of letters spelled one by one longer than this are not split into words (keeps the work bounded).
-const MAX_SEGMENTED_RUN: usize = 256;
+/// Letters spelled one by one are split into words a window of this many at a time.
+const SEGMENT_WINDOW: usize = 1024;
+/// Longest vocabulary word looked for when splitting such runs (bounds the work per letter).
+const MAX_SEGMENT_WORD: usize = 64;
 
 /// Folds text and rewrites obfuscated words. Holds the vocabulary used to resolve ambiguous leetspeak
 /// and to split words spelled letter by letter.
@@ -364,6 +366,9 @@ pub struct Normalizer {
     vocabulary: HashSet<Box<str>>,
     /// Length in bytes of the longest vocabulary word.
     max_word_len: usize,
+    /// The vocabulary words a spelled run can hold (ASCII letters and digits, at most
+    /// [`MAX_SEGMENT_WORD`] bytes), to find every word in a run in one pass.
+    segment_words: Option<aho_corasick::AhoCorasick>,
 }
 
 /// Flags raised by the fold pass that decide whether the rewrite pass must run, and where.
@@ -410,9 +415,24 @@ impl Normalizer {
     {
         let vocabulary: HashSet<Box<str>> = words.into_iter().map(|w| w.as_ref().into()).collect();
         let max_word_len = vocabulary.iter().map(|w| w.len()).max().unwrap_or(0);
+        let mut spellable: Vec<&str> = vocabulary
+            .iter()
+            .map(|w| &**w)
+            .filter(|w| {
+                !w.is_empty()
+                    && w.len() <= MAX_SEGMENT_WORD
+                    && w.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+            .collect();
+        spellable.sort_unstable(); // a deterministic automaton
+                                   // Building fails only past the automaton's own size limits; then runs are not split.
+        let segment_words = (!spellable.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(&spellable).ok())
+            .flatten();
         Normalizer {
             vocabulary,
             max_word_len,
+            segment_words,
         }
     }
 
@@ -489,47 +509,88 @@ impl Normalizer {
     /// Emits a letter-by-letter run `f[start..end]` without its separators, except where the
     /// vocabulary says a word ends: `d a i l y s a l a r y` becomes `daily salary`, not `dailysalary`.
     /// The kept separator becomes a space (same length, so the map stays linear).
+    ///
+    /// A run of any length is split: windows of [`SEGMENT_WINDOW`] units, each committed up to its
+    /// last word start at least one longest word before its end, where the next window starts. So
+    /// the work is linear in the run and the memory bounded by the window, with no length past
+    /// which a run escapes splitting.
     fn emit_spelled(&self, f: &str, start: usize, end: usize, em: &mut Emitter) {
         let b = f.as_bytes();
+        let overlap = self.max_word_len.min(MAX_SEGMENT_WORD);
         // Units are single chars separated by one separator byte.
-        let mut units: Vec<usize> = Vec::new();
+        let mut units: Vec<usize> = Vec::with_capacity(SEGMENT_WINDOW);
+        let mut letters: Vec<u8> = Vec::with_capacity(SEGMENT_WINDOW);
         let mut j = start;
         while j < end {
-            units.push(j);
-            j += utf8_len(b[j]) + 1;
-        }
-        let breaks = if units.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
-            let letters: Vec<u8> = units.iter().map(|&u| b[u]).collect();
-            self.segment(&letters)
-        } else {
-            Vec::new()
-        };
-        let mut next_break = breaks.iter().peekable();
-        for (k, &u) in units.iter().enumerate() {
-            let cl = utf8_len(b[u]);
-            em.linear(u, &f[u..u + cl]);
-            if next_break.peek() == Some(&&(k + 1)) {
-                next_break.next();
-                em.linear(u + cl, " ");
+            units.clear();
+            let mut k = j;
+            while k < end && units.len() < SEGMENT_WINDOW {
+                units.push(k);
+                k += utf8_len(b[k]) + 1;
             }
+            let last_window = k >= end;
+            let breaks = if units.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
+                letters.clear();
+                letters.extend(units.iter().map(|&u| b[u]));
+                self.segment(&letters)
+            } else {
+                Vec::new()
+            };
+            // How many units of this window to emit now: all in the last window; else up to the
+            // last word start that leaves a longest word of room (a break there is kept).
+            let (commit, break_at_commit) = if last_window {
+                (units.len(), false)
+            } else {
+                let room = units.len() - overlap.min(units.len() / 2);
+                match breaks.iter().rev().find(|&&x| x <= room && x > 0) {
+                    Some(&x) => (x, true),
+                    None => (room.max(1), false),
+                }
+            };
+            let mut next_break = breaks.iter().peekable();
+            for (i, &u) in units[..commit].iter().enumerate() {
+                let cl = utf8_len(b[u]);
+                em.linear(u, &f[u..u + cl]);
+                let is_break = if i + 1 == commit {
+                    break_at_commit
+                } else {
+                    while next_break.peek().is_some_and(|&&x| x < i + 1) {
+                        next_break.next();
+                    }
+                    next_break.peek() == Some(&&(i + 1))
+                };
+                if is_break {
+                    em.linear(u + cl, " ");
+                }
+            }
+            j = units.get(commit).copied().unwrap_or(end);
         }
     }
 
     /// Splits run-together letters into vocabulary words: returns the indices where a new word starts.
     /// It maximises the letters covered by known words, then minimises the number of words, so a known
-    /// compound (`whatsapp`) stays whole; letters no word explains stay glued to each other. Long runs
-    /// (over [`MAX_SEGMENTED_RUN`] letters) are left whole, keeping the pass linear.
+    /// compound (`whatsapp`) stays whole; letters no word explains stay glued to each other. The
+    /// caller passes at most [`SEGMENT_WINDOW`] letters, so the work is bounded.
     fn segment(&self, letters: &[u8]) -> Vec<usize> {
         let n = letters.len();
-        if n > MAX_SEGMENTED_RUN || self.max_word_len == 0 {
+        let Some(ac) = &self.segment_words else {
             return Vec::new();
-        }
+        };
+        // Every vocabulary word in the run, as (start, length), by start: one automaton pass.
+        let mut found: Vec<(usize, usize)> = ac
+            .find_overlapping_iter(letters)
+            .map(|m| (m.start(), m.len()))
+            .collect();
+        found.sort_unstable();
         // best[i] = (unknown letters, words) for letters[..i]; from[i] = (start of the last piece, known).
         let mut best = vec![(usize::MAX, usize::MAX); n + 1];
         let mut from = vec![(0usize, false); n + 1];
         best[0] = (0, 0);
-        let word = |s: &[u8]| std::str::from_utf8(s).is_ok_and(|w| self.vocabulary.contains(w));
+        let mut next = 0;
         for i in 0..n {
+            let here = next + found[next..].iter().take_while(|&&(s, _)| s == i).count();
+            let words_here = &found[next..here];
+            next = here;
             let (unknown, words) = best[i];
             if unknown == usize::MAX {
                 continue;
@@ -541,13 +602,11 @@ impl Normalizer {
                 best[i + 1] = cand;
                 from[i + 1] = (if joins { from[i].0 } else { i }, false);
             }
-            for len in 1..=self.max_word_len.min(n - i) {
-                if word(&letters[i..i + len]) {
-                    let cand = (unknown, words + 1);
-                    if cand < best[i + len] {
-                        best[i + len] = cand;
-                        from[i + len] = (i, true);
-                    }
+            for &(_, len) in words_here {
+                let cand = (unknown, words + 1);
+                if cand < best[i + len] {
+                    best[i + len] = cand;
+                    from[i + len] = (i, true);
                 }
             }
         }
@@ -1225,6 +1284,27 @@ mod tests {
         let s = out.as_str().find("mobile").unwrap();
         let (a, b) = out.original_span(s, s + 6);
         assert_eq!(&text[a..b], "m o b i l e");
+    }
+
+    /// No length cliff: a spelled run of any length (below, at and far past one segmenting window)
+    /// splits into the same words, and every word maps back to its letters.
+    #[test]
+    fn spelled_runs_of_any_length_split_into_words() {
+        let n = Normalizer::with_vocabulary(["daily", "salary", "whatsapp", "telegram"]);
+        let unit = "d a i l y s a l a r y w h a t s a p p t e l e g r a m ";
+        for reps in [1, 10, 30, 100, 1_000, 5_000] {
+            let text = format!("join {}now", unit.repeat(reps));
+            let out = n.normalize(&text);
+            let words: Vec<&str> = out.as_str().split_whitespace().collect();
+            assert_eq!(words.len(), 4 * reps + 2, "{reps} repetitions");
+            for (k, w) in words[1..words.len() - 1].iter().enumerate() {
+                let want = ["daily", "salary", "whatsapp", "telegram"][k % 4];
+                assert_eq!(*w, want, "{reps} repetitions, word {k}");
+            }
+            let last = out.as_str().rfind("telegram").unwrap();
+            let (a, b) = out.original_span(last, last + 8);
+            assert_eq!(&text[a..b], "t e l e g r a m", "{reps} repetitions");
+        }
     }
 
     #[test]

@@ -239,6 +239,9 @@ fn valid_id(id: &str, allow_dot: bool) -> bool {
         })
 }
 
+/// Widest proximity window of a combination, in bytes (16 MiB: wider than any text classified whole).
+const MAX_WITHIN: usize = 16 << 20;
+
 /// Checks that need one document only: id syntax, weights, non-empty patterns.
 fn validate_shapes(src: &Source) -> Result<(), PackError> {
     for c in &src.doc.category {
@@ -411,12 +414,12 @@ fn validate_shapes(src: &Source) -> Result<(), PackError> {
                 .with_rule(id.as_str())
                 .with_field("at_least"));
         }
-        if c.within == Some(0) {
+        if c.within.is_some_and(|w| w == 0 || w > MAX_WITHIN) {
             return Err(src
                 .err(
                     PackErrorKind::InvalidValue,
                     c.id.span().start,
-                    "`within` must be at least 1 byte",
+                    format!("`within` must be between 1 and {MAX_WITHIN} bytes"),
                 )
                 .with_rule(id.as_str())
                 .with_field("within"));
