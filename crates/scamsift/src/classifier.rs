@@ -490,13 +490,24 @@ impl Classifier {
             );
             // Entity rules fire on the normalised span of each entity they accept, so they take part
             // in proximity windows like phrases. A rule still counts at most `max_hits_per_rule` times.
+            // An entity rule adds evidence only to a category no phrase or regex rule found: the
+            // entities see the same concepts the phrases do ("$100/day" is both a salary regex hit
+            // and a money entity), so where the phrases already spoke they would count it twice.
+            let pattern_hits = hits.len();
             for &(rule, ref cond) in &model.entity_rules {
                 if model.weight(rule) == 0.0 {
                     continue;
                 }
+                let category = model.rules[rule as usize].category_idx;
                 let mut n = 0;
                 for (e, &(s, en)) in entities.iter().zip(&scratch.entity_spans) {
-                    if n < inner.limits.max_hits_per_rule.max(1) && cond.matches(e) {
+                    if n >= inner.limits.max_hits_per_rule.max(1) || !cond.matches(e) {
+                        continue;
+                    }
+                    let seen = hits[..pattern_hits]
+                        .iter()
+                        .any(|h| model.rules[h.rule as usize].category_idx == category);
+                    if !seen {
                         hits.push(RawHit {
                             rule,
                             start: s,
