@@ -15,7 +15,7 @@ LURE = "Hiring now! Earn $500/day, no experience needed. Interview on Telegram o
 def test_pandas_classify(builtin: scamsift.Classifier) -> None:
     s = pd.Series([LURE, "See you at lunch tomorrow?", None, math.nan, "act now"], index=list("abcde"))
     df = scamsift.pandas.classify(s)
-    assert list(df.columns) == ["verdict", "score", "family"]
+    assert list(df.columns) == ["verdict", "score", "family", "entities"]
     assert list(df.index) == list("abcde")
     assert df.loc["a", "verdict"] == builtin.classify(LURE).verdict != "clean"
     assert df.loc["a", "family"] == builtin.classify(LURE).family
@@ -29,7 +29,7 @@ def test_pandas_custom_classifier(acme: scamsift.Classifier) -> None:
     assert df["verdict"].tolist() == ["suspicious", "clean"]
     assert df["family"].tolist() == ["gift_card_scam", None]
     empty = scamsift.pandas.classify(pd.Series([], dtype="object"))
-    assert len(empty) == 0 and list(empty.columns) == ["verdict", "score", "family"]
+    assert len(empty) == 0 and list(empty.columns) == ["verdict", "score", "family", "entities"]
 
 
 @pytest.mark.parametrize("dtype", ["string[pyarrow]", "large_string[pyarrow]", "str"])
@@ -45,7 +45,7 @@ def test_pandas_arrow_backed_series_take_the_arrow_path(builtin: scamsift.Classi
     assert scamsift.pandas._arrow_values(s) is not None and isinstance(scamsift.pandas._arrow_values(s), (pa.Array, pa.ChunkedArray))
     got = scamsift.pandas.classify(s, builtin)
     want = scamsift.pandas.classify(pd.Series(texts, index=list("abcde"), dtype="object"), builtin)
-    assert list(got.index) == list("abcde") and list(got.columns) == ["verdict", "score", "family"]
+    assert list(got.index) == list("abcde") and list(got.columns) == ["verdict", "score", "family", "entities"]
     assert got["verdict"].tolist() == want["verdict"].tolist()
     assert got["family"].tolist() == want["family"].tolist()
     assert got["score"].dtype == "float64" and math.isnan(got.loc["c", "score"])

@@ -123,6 +123,16 @@ try {
     assert((await page.locator("#families li").count()) > 0, "no family bars");
   });
 
+  await check("entities are shown in plain words: the chat handle, the pay, the wallet", async () => {
+    const text = "Earn $300 a day from home, DM @hr_amy_jobs. Registration fee to TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t";
+    await paste(page, text);
+    const items = await page.$$eval("#entities li", (li) => li.map((x) => x.textContent));
+    assert(!(await page.locator("#entities-box").isHidden()), "entities box hidden");
+    assert(items.some((t) => /move to Telegram @hr_amy_jobs/.test(t)), `no Telegram handle: ${JSON.stringify(items)}`);
+    assert(items.some((t) => /\$300 a day ≈ US\$/.test(t)), `no pay in plain words: ${JSON.stringify(items)}`);
+    assert(items.some((t) => /TRON wallet TR7NHq/.test(t)), `no wallet: ${JSON.stringify(items)}`);
+  });
+
   await check("Chinese lure: spans use UTF-16 indices", async () => {
     const r = await paste(page, LURE_ZH);
     assert(r.verdict !== "clean", `verdict ${r.verdict}`);

@@ -58,9 +58,67 @@ pub(crate) struct ScanArgs {
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     quiet: bool,
+    /// Also write a block list to this file: every contact (phone, messaging handle or link, e-mail,
+    /// URL) and wallet found in flagged records, deduplicated, with the number of flagged records it
+    /// appears in (tab-separated: type, kind, value, domain, records; most frequent first).
+    #[arg(long, value_name = "FILE")]
+    blocklist: Option<std::path::PathBuf>,
     #[command(flatten)]
     pack: PackArgs,
 }
+
+/// One block-list entry: (type, kind, value, domain).
+type BlockKey = (&'static str, &'static str, String, String);
+
+/// The contacts and wallets of a flagged verdict, each once.
+fn block_entries(v: &scamsift::Verdict) -> Vec<BlockKey> {
+    use scamsift::EntityValue;
+    let mut out: Vec<BlockKey> = v
+        .entities()
+        .iter()
+        .filter_map(|e| match e.value() {
+            EntityValue::Contact(c) => Some((
+                "contact",
+                c.kind.as_str(),
+                c.value.clone(),
+                c.domain.clone().unwrap_or_default(),
+            )),
+            EntityValue::Wallet(w) => {
+                Some(("wallet", w.chain.as_str(), w.address.clone(), String::new()))
+            }
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Writes the block list: most frequent first, then by type, kind and value.
+fn write_blocklist(
+    path: &std::path::Path,
+    counts: std::collections::HashMap<BlockKey, u64>,
+) -> Result<(), String> {
+    let mut rows: Vec<(BlockKey, u64)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut f = io::BufWriter::new(
+        std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?,
+    );
+    // Values come from untrusted text: tabs and newlines would break the columns.
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut write = || -> io::Result<()> {
+        writeln!(f, "type\tkind\tvalue\tdomain\trecords")?;
+        for ((ty, kind, value, domain), n) in &rows {
+            writeln!(f, "{ty}\t{kind}\t{}\t{}\t{n}", clean(value), clean(domain))?;
+        }
+        f.flush()
+    };
+    write().map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A record rendered on a worker: its output, whether it was an error, its verdict, its input bytes
+/// and its block-list entries.
+type Rendered = (io::Result<Vec<u8>>, bool, Label, u64, Vec<BlockKey>);
 
 /// Records per batch sent from the reader to the classifier threads.
 const BATCH_RECORDS: usize = 2048;
@@ -193,6 +251,8 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut summary = Summary::default();
+    let mut block_counts: std::collections::HashMap<BlockKey, u64> =
+        std::collections::HashMap::new();
     let mut write_error: Option<io::Error> = None;
     let mut interrupted = false;
     loop {
@@ -209,7 +269,8 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
             Err(RecvTimeoutError::Disconnected) => break,
         };
         // Parse, classify and render on the worker threads; the main thread only writes, in order.
-        let rendered: Vec<(io::Result<Vec<u8>>, bool, Label, u64)> = pool.install(|| {
+        let want_blocks = args.blocklist.is_some();
+        let rendered: Vec<Rendered> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|mut rec| {
@@ -222,11 +283,27 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
                             write_pretty_record(&mut buf, &rec, &v, &classifier, style)
                         }
                     };
-                    (res.map(|()| buf), rec.error.is_some(), v.label(), rec.bytes)
+                    let blocks =
+                        if want_blocks && rec.error.is_none() && args.min_verdict.admits(v.label())
+                        {
+                            block_entries(&v)
+                        } else {
+                            Vec::new()
+                        };
+                    (
+                        res.map(|()| buf),
+                        rec.error.is_some(),
+                        v.label(),
+                        rec.bytes,
+                        blocks,
+                    )
                 })
                 .collect()
         });
-        for (buf, is_error, verdict, bytes) in rendered {
+        for (buf, is_error, verdict, bytes, blocks) in rendered {
+            for b in blocks {
+                *block_counts.entry(b).or_insert(0) += 1;
+            }
             // Checked between records, so every record written is whole.
             if interrupt::requested() {
                 interrupted = true;
@@ -287,6 +364,16 @@ pub(crate) fn run(args: &ScanArgs) -> Result<ExitCode, String> {
     let failed_inputs = reader
         .join()
         .map_err(|_| "the reader thread panicked".to_string())?;
+    if let Some(path) = &args.blocklist {
+        let entries = block_counts.len();
+        write_blocklist(path, block_counts)?;
+        if !args.quiet {
+            eprintln!(
+                "scamsift: block list of {entries} contacts and wallets written to {}",
+                path.display()
+            );
+        }
+    }
     if let Some(e) = write_error {
         if e.kind() == io::ErrorKind::BrokenPipe {
             return Ok(ExitCode::SUCCESS);

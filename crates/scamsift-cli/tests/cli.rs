@@ -411,3 +411,70 @@ fn generated_rule_reference_is_up_to_date() {
         "docs/rules.md is stale: run `cargo run -p scamsift-cli -- rules doc > docs/rules.md`"
     );
 }
+
+#[test]
+fn blocklist_lists_contacts_and_wallets_of_flagged_records_with_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    std::fs::write(
+        &input,
+        "Earn $300 a day from home, DM @hr_amy_jobs on Telegram\n\
+         Earn $500 a day from home, no experience, DM @hr_amy_jobs now\n\
+         See you at lunch, call me at +1 415 555 0100\n\
+         Earn $300 a day, send the registration fee to TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t\n",
+    )
+    .unwrap();
+    let list = dir.path().join("block.tsv");
+    cmd()
+        .args(["scan", "-q", "-f", "lines", "-o", "jsonl", "--blocklist"])
+        .arg(&list)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let tsv = std::fs::read_to_string(&list).unwrap();
+    let rows: Vec<Vec<&str>> = tsv.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[0], ["type", "kind", "value", "domain", "records"]);
+    // Deduplicated with counts, most frequent first.
+    assert_eq!(rows[1], ["contact", "telegram", "hr_amy_jobs", "", "2"]);
+    assert!(rows.contains(&vec![
+        "wallet",
+        "tron",
+        "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+        "",
+        "1"
+    ]));
+    // The clean record's phone is not on the list.
+    assert!(!tsv.contains("4155550100"), "{tsv}");
+}
+
+#[test]
+fn json_records_carry_entities_and_explain_lists_them() {
+    let out = cmd()
+        .args(["scan", "-q", "-f", "text", "-o", "jsonl"])
+        .write_stdin("Earn ₹8,000 per day typing from home, WhatsApp wa.me/919812345670")
+        .output()
+        .unwrap();
+    let rec: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ents = rec["entities"].as_array().unwrap();
+    let money = ents
+        .iter()
+        .find(|e| e["kind"] == "money")
+        .expect("a money entity");
+    assert_eq!(money["currency"], "INR");
+    assert_eq!(money["period"], "day");
+    assert_eq!(money["text"], "₹8,000 per day");
+    let contact = ents
+        .iter()
+        .find(|e| e["kind"] == "contact")
+        .expect("a contact");
+    assert_eq!(contact["contact"], "whatsapp");
+    assert_eq!(contact["value"], "+919812345670");
+    cmd()
+        .args([
+            "explain",
+            "Earn ₹8,000 per day typing from home, WhatsApp wa.me/919812345670",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Entities").and(predicate::str::contains("≈ US$")));
+}

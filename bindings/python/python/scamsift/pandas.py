@@ -50,9 +50,33 @@ def _from_arrow(pd: _Any, series: _Any, verdicts: _Any) -> _Any:
                 rb.column("score").to_numpy(zero_copy_only=False), index=series.index, dtype="float64"
             ),
             "family": pd.Series(rb.column("family").to_pylist(), index=series.index, dtype="object"),
+            "entities": pd.Series(
+                [
+                    None if row is None else [{k: e[k] for k in _ENTITY_KEYS} for e in row]
+                    for row in rb.column("entities").to_pylist()
+                ],
+                index=series.index,
+                dtype="object",
+            ),
         },
         index=series.index,
     )
+
+
+# The entity fields the DataFrame carries: what to act on and how to say it.
+_ENTITY_KEYS = ("kind", "start", "end", "text", "value", "description")
+
+
+def _entity_row(e: _Any) -> dict[str, _Any]:
+    d = e.to_dict()
+    return {
+        "kind": d["kind"],
+        "start": d["start"],
+        "end": d["end"],
+        "text": d["text"],
+        "value": d.get("value", d["text"]),
+        "description": d["description"],
+    }
 
 
 def classify(
@@ -63,9 +87,11 @@ def classify(
 ) -> _Any:
     """Classify every text of a pandas Series.
 
-    Returns a DataFrame with the same index and columns ``verdict`` (str), ``score`` (float) and
-    ``family`` (str or None). Values that are not ``str`` (None, NaN, numbers) are not classified:
-    their row holds ``verdict=None``, ``score=NaN``, ``family=None``.
+    Returns a DataFrame with the same index and columns ``verdict`` (str), ``score`` (float),
+    ``family`` (str or None) and ``entities`` (a list of dicts with ``kind``, ``start``, ``end``
+    (str indices), ``text``, ``value`` (what to act on: a contact's value, a wallet address) and
+    ``description``). Values that are not ``str`` (None, NaN, numbers) are not classified: their row
+    holds ``verdict=None``, ``score=NaN``, ``family=None``, ``entities=None``.
 
     ``classifier`` defaults to the built-in one; ``threads`` is passed to ``classify_batch``.
 
@@ -92,15 +118,18 @@ def classify(
     verdict: list[_Optional[str]] = [None] * n
     score: list[float] = [_math.nan] * n
     family: list[_Optional[str]] = [None] * n
+    entities: list[_Optional[list[dict[str, _Any]]]] = [None] * n
     for i, v in zip(positions, verdicts):
         verdict[i] = v.verdict
         score[i] = v.score
         family[i] = v.family
+        entities[i] = [_entity_row(e) for e in v.entities]
     return pd.DataFrame(
         {
             "verdict": pd.Series(verdict, index=series.index, dtype="object"),
             "score": pd.Series(score, index=series.index, dtype="float64"),
             "family": pd.Series(family, index=series.index, dtype="object"),
+            "entities": pd.Series(entities, index=series.index, dtype="object"),
         },
         index=series.index,
     )
