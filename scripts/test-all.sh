@@ -36,6 +36,16 @@ if [ -d "$corpora" ]; then
 else
   echo "::: detection evaluation: SKIPPED ($corpora not found; set SCAMSIFT_CORPORA)"
 fi
+validate=${SCAMSIFT_VALIDATE:-../shared/tools/validate}
+if [ -x "$validate" ] && [ -f tests/validation-baseline.json ]; then
+  # Aggregate figures on the encrypted validation set (never read by anyone here): no figure may drop.
+  validation() { cargo build --release --quiet -p scamsift-cli &&
+    "$validate" target/release/scamsift --baseline tests/validation-baseline.json > target/validation.txt 2>&1;
+    local rc=$?; tail -n 3 target/validation.txt; return $rc; }
+  stage "validation set vs tests/validation-baseline.json" validation
+else
+  echo "::: validation: SKIPPED ($validate or tests/validation-baseline.json not found)"
+fi
 if [ -x bindings/python/ci.sh ]; then stage "python package" bindings/python/ci.sh; fi
 if [ -x bindings/wasm/ci.sh ]; then stage "webassembly package and checker page" bindings/wasm/ci.sh; fi
 
