@@ -1,10 +1,11 @@
 //! A small driver for profilers (callgrind): classifies one input set a few times.
 //!
-//! `profile {sms|jobs|zh|near_miss|obfuscated|build} [passes] [classify|no-entities|normalize]`; prints the time of
+//! `profile {sms|jobs|zh|near_miss|obfuscated|build} [passes] [classify|no-entities|all-entities|normalize]`;
+//! prints the time of
 //! each pass and the best one (the least disturbed on a shared machine).
 //! e.g. `valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out target/release/profile sms 1`.
 
-use scamsift::Classifier;
+use scamsift::{Classifier, Entities};
 use scamsift_benches::{classifier_normalizer, classify_count, Inputs};
 
 fn main() {
@@ -23,9 +24,14 @@ fn main() {
         println!("build: best of {passes} {:.2} ms", best * 1e3);
         return;
     }
-    // `no-entities`: classify without entity extraction (and so without entity rules).
+    // `no-entities` / `all-entities`: classify with entity extraction off / on every text.
+    let mode = match what {
+        "no-entities" => Entities::Off,
+        "all-entities" => Entities::Always,
+        _ => Entities::default(),
+    };
     let c = Classifier::builder()
-        .entities(what != "no-entities")
+        .entities(mode)
         .build()
         .expect("built-in pack");
     let inputs = Inputs::load(&c, false);

@@ -125,7 +125,26 @@ pub struct ClassifierBuilder {
     weights: Vec<(String, f64)>,
     limits: Limits,
     thresholds: Thresholds,
-    entities: bool,
+    entities: Entities,
+}
+
+/// When typed entities (amounts, returns, contacts, wallets) are extracted.
+///
+/// Extraction costs more than matching on texts full of digits and links, while most texts of a
+/// stream show no indicator at all; so by default only texts with at least one indicator hit pay for
+/// it, and every flagged text has its entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Entities {
+    /// Never: [`Verdict::entities`] is empty and rules with an `entity` condition never fire.
+    Off,
+    /// For texts where at least one phrase or regex rule fired (the default). Entity rules then add to
+    /// that evidence, and every flagged text lists its entities.
+    #[default]
+    WhenIndicated,
+    /// For every text: entity rules can flag texts no phrase rule matched, and clean texts list their
+    /// entities too (slower on digit- and link-heavy text).
+    Always,
 }
 
 impl Default for ClassifierBuilder {
@@ -137,7 +156,7 @@ impl Default for ClassifierBuilder {
             weights: Vec::new(),
             limits: Limits::default(),
             thresholds: Thresholds::default(),
-            entities: true,
+            entities: Entities::default(),
         }
     }
 }
@@ -227,10 +246,10 @@ impl ClassifierBuilder {
         self
     }
 
-    /// Whether to extract typed entities (amounts, returns, contacts, wallets; default `true`). Off,
-    /// [`Verdict::entities`] is always empty and rules with an `entity` condition never fire.
-    pub fn entities(mut self, yes: bool) -> Self {
-        self.entities = yes;
+    /// When to extract typed entities (amounts, returns, contacts, wallets; default
+    /// [`Entities::WhenIndicated`]).
+    pub fn entities(mut self, when: Entities) -> Self {
+        self.entities = when;
         self
     }
 
@@ -297,8 +316,8 @@ struct Inner {
     model: Arc<Model>,
     limits: Limits,
     thresholds: Thresholds,
-    /// Whether entities are extracted (and entity rules can fire).
-    entities: bool,
+    /// When entities are extracted (and entity rules can fire).
+    entities: Entities,
 }
 
 /// A compiled, immutable scam-text classifier. Cloning is cheap (an `Arc`), and it is `Send + Sync`:
@@ -365,7 +384,12 @@ impl Classifier {
             .find(norm.as_str(), inner.limits.max_hits_per_rule.max(1), hits);
         hits.retain(|h| model.weight(h.rule) != 0.0);
         let mut entities = Vec::new();
-        if inner.entities {
+        let extract_now = match inner.entities {
+            Entities::Off => false,
+            Entities::WhenIndicated => !hits.is_empty(),
+            Entities::Always => true,
+        };
+        if extract_now {
             extract(
                 text,
                 &norm,
@@ -538,6 +562,11 @@ impl Classifier {
     /// Every family, in the order the packs introduced them.
     pub fn families(&self) -> &[Arc<str>] {
         &self.inner.model.families
+    }
+
+    /// When entities are extracted.
+    pub fn entity_mode(&self) -> Entities {
+        self.inner.entities
     }
 
     /// The limits in force.

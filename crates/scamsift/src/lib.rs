@@ -103,7 +103,7 @@ mod pack;
 mod score;
 mod verdict;
 
-pub use classifier::{Classifier, ClassifierBuilder, ExampleFailure, Limits, PackArg};
+pub use classifier::{Classifier, ClassifierBuilder, Entities, ExampleFailure, Limits, PackArg};
 pub use entity::{Entity, EntityKind, EntityValue};
 pub use error::{PackError, PackErrorKind};
 pub use matcher::ascii_word_boundaries;

@@ -287,7 +287,9 @@ const P_MENTION: usize = 7;
 
 /// RFC 3986 URL characters minus quotes and `<>{}|\^` (ASCII only: see the module doc).
 const URLCH: &str = r"[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]";
-const LABEL: &str = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?";
+// Unbounded repetitions: bounded ones (`{0,61}`) multiply the lazy DFA's states; label and handle
+// lengths are checked on the match instead.
+const LABEL: &str = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?";
 /// Separators between the digit groups of a phone number.
 const PHONE_SEP: &str =
     r"[ \t.\-()\u{A0}\u{2010}-\u{2015}\u{2212}\u{3000}\u{FF0D}\u{FF0E}\u{FF08}\u{FF09}]";
@@ -321,7 +323,7 @@ fn regex() -> &'static (Regex, usize) {
         let patterns = [
             format!(r"(?i)(?-u:\b)(?:https?|tg|whatsapp|viber|line)://{URLCH}+"),
             format!(r"(?i)(?-u:\b)www\.{URLCH}+"),
-            format!(r"(?i)[A-Za-z0-9][A-Za-z0-9._%+\-]{{0,63}}@{LABEL}(?:\.{LABEL})*\.[A-Za-z]{{2,24}}(?-u:\b)"),
+            format!(r"(?i)[A-Za-z0-9][A-Za-z0-9._%+\-]*@{LABEL}(?:\.{LABEL})*\.[A-Za-z]{{2,24}}(?-u:\b)"),
             format!(r"(?i)(?-u:\b)(?:{LABEL}\.)+(?:{tlds})(?-u:\b)(?:[/?#]{URLCH}*)?"),
             format!(
                 r"(?i){app}(?:{sepch}|{filler_ascii}|{filler_other}|{app}){{0,8}}(?:{phone}|{handle})"
@@ -330,7 +332,12 @@ fn regex() -> &'static (Regex, usize) {
             phone,
             format!(r"(?i:{app}|(?-u:\b)(?:{SOCIAL})(?-u:\b))|(?-u:\b)(?:LINE|Line|Signal|IG|WA|TG)(?-u:\b)"),
         ];
-        let re = Regex::new_many(&patterns).expect("the contact patterns are fixed and valid");
+        // The lazy DFA of eight patterns with Unicode classes needs more room than the default
+        // cache, or it clears and rebuilds states on every long text.
+        let re = Regex::builder()
+            .configure(Regex::config().hybrid_cache_capacity(16 << 20))
+            .build_many(&patterns)
+            .expect("the contact patterns are fixed and valid");
         (re, patterns.len())
     })
 }
