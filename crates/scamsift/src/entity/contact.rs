@@ -142,7 +142,8 @@ fn might_have_contact(text: &str) -> bool {
     if memchr::memchr(b'@', b).is_some() {
         return true;
     }
-    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    // Past 8 the count no longer matters, and long digit-rich texts stop early.
+    let digits = super::money::ascii_digits_up_to(b, 8);
     if digits >= 8 {
         return true;
     }
