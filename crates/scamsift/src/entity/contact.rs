@@ -555,14 +555,6 @@ fn value_start(text: &str, app_end: usize, e: usize) -> (usize, bool) {
     (app_end + h, false)
 }
 
-fn app_kind(name: &str) -> ContactKind {
-    let lower = name.to_lowercase();
-    let lower: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    APPS.iter()
-        .find(|(n, _)| *n == lower)
-        .map_or(ContactKind::Telegram, |a| a.1)
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Handles
 

@@ -383,6 +383,9 @@ struct Vocab {
     /// needs the full vocabulary scan only when one occurs, or a `%`, or an `x` by a digit. Few enough
     /// patterns for a SIMD prefilter, so the common text without them costs ~20 ns.
     gate: AhoCorasick,
+    /// Per `gate` pattern: a word of [`TIMES_AFTER`], which counts only right after a number
+    /// ("4 times", not "full-time"), as [`multiples`] reads it.
+    gate_after_number: Vec<bool>,
     /// The same for texts without digits: the multiple words alone.
     gate_no_digit: AhoCorasick,
     words: AhoCorasick,
@@ -428,18 +431,28 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .filter(|w| w.1 == Word::Invest)
             .map(|w| w.0.clone());
         let mut pats: Vec<String> = times_words.map(|w| w.0.clone()).collect();
+        let mut after_number = vec![false; pats.len()];
         if with_digits {
-            pats.extend(digit_words.chain(times.iter().cloned()));
+            pats.extend(digit_words);
+            after_number.resize(pats.len(), false);
+            pats.extend(times.iter().cloned());
+            after_number.resize(pats.len(), true);
             pats.extend(PERCENT_WORDS.iter().map(|w| fold(w)));
+            after_number.resize(pats.len(), false);
         }
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+        // Standard semantics: the digit gate visits every occurrence (overlapping), so a word right
+        // after a number is seen even where another pattern overlaps it.
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
             .build(pats)
-            .expect("the returns vocabulary is small and fixed")
+            .expect("the returns vocabulary is small and fixed");
+        (ac, after_number)
     };
+    let (gate, gate_after_number) = gate_ac(true);
     Vocab {
-        gate: gate_ac(true),
-        gate_no_digit: gate_ac(false),
+        gate,
+        gate_after_number,
+        gate_no_digit: gate_ac(false).0,
         words: AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
@@ -555,7 +568,11 @@ pub(crate) fn find_returns(norm: &str, money: &[MoneyMatch], out: &mut Vec<Retur
     let has_digit = super::money::has_ascii_digit(b);
     // Most texts have none of the words a return needs: they stop here.
     let worth = if has_digit {
-        memchr::memchr(b'%', b).is_some() || x_by_digit(norm) || v.gate.is_match(norm)
+        memchr::memchr(b'%', b).is_some()
+            || x_by_digit(norm)
+            || v.gate.find_overlapping_iter(norm).any(|m| {
+                !v.gate_after_number[m.pattern().as_usize()] || after_number(b, m.start())
+            })
     } else {
         v.gate_no_digit.is_match(norm)
     };
@@ -858,6 +875,13 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
 }
 
 /// An `x` or `×` next to a digit (`x4`, `4x`, `x 4`): a multiple may stand there.
+/// A number ends right before `at`, or one space before it: where [`multiples`] looks for a
+/// [`TIMES_AFTER`] word (a number read by `read_number` ends on a digit).
+fn after_number(b: &[u8], at: usize) -> bool {
+    let digit = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
+    digit(at.checked_sub(1)) || (at >= 2 && b[at - 1] == b' ' && digit(Some(at - 2)))
+}
+
 fn x_by_digit(s: &str) -> bool {
     let b = s.as_bytes();
     let digit = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
