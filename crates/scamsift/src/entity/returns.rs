@@ -382,10 +382,9 @@ struct Vocab {
     /// The words without which no return can stand (multiple, "times", percent words, invest verbs): a text
     /// needs the full vocabulary scan only when one occurs, or a `%`, or an `x` by a digit. Few enough
     /// patterns for a SIMD prefilter, so the common text without them costs ~20 ns.
+    /// A [`TIMES_AFTER`] word counts only right after a number ("4 times", not "full-time"), as
+    /// [`multiples`] reads it: [`times_after_number`] checks that with `times_after` instead.
     gate: AhoCorasick,
-    /// Per `gate` pattern: a word of [`TIMES_AFTER`], which counts only right after a number
-    /// ("4 times", not "full-time"), as [`multiples`] reads it.
-    gate_after_number: Vec<bool>,
     /// The same for texts without digits: the multiple words alone.
     gate_no_digit: AhoCorasick,
     words: AhoCorasick,
@@ -431,28 +430,18 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .filter(|w| w.1 == Word::Invest)
             .map(|w| w.0.clone());
         let mut pats: Vec<String> = times_words.map(|w| w.0.clone()).collect();
-        let mut after_number = vec![false; pats.len()];
         if with_digits {
             pats.extend(digit_words);
-            after_number.resize(pats.len(), false);
-            pats.extend(times.iter().cloned());
-            after_number.resize(pats.len(), true);
             pats.extend(PERCENT_WORDS.iter().map(|w| fold(w)));
-            after_number.resize(pats.len(), false);
         }
-        // Standard semantics: the digit gate visits every occurrence (overlapping), so a word right
-        // after a number is seen even where another pattern overlaps it.
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
             .build(pats)
-            .expect("the returns vocabulary is small and fixed");
-        (ac, after_number)
+            .expect("the returns vocabulary is small and fixed")
     };
-    let (gate, gate_after_number) = gate_ac(true);
     Vocab {
-        gate,
-        gate_after_number,
-        gate_no_digit: gate_ac(false).0,
+        gate: gate_ac(true),
+        gate_no_digit: gate_ac(false),
         words: AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
@@ -570,9 +559,8 @@ pub(crate) fn find_returns(norm: &str, money: &[MoneyMatch], out: &mut Vec<Retur
     let worth = if has_digit {
         memchr::memchr(b'%', b).is_some()
             || x_by_digit(norm)
-            || v.gate.find_overlapping_iter(norm).any(|m| {
-                !v.gate_after_number[m.pattern().as_usize()] || after_number(b, m.start())
-            })
+            || v.gate.is_match(norm)
+            || times_after_number(norm)
     } else {
         v.gate_no_digit.is_match(norm)
     };
@@ -875,11 +863,28 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
 }
 
 /// An `x` or `×` next to a digit (`x4`, `4x`, `x 4`): a multiple may stand there.
-/// A number ends right before `at`, or one space before it: where [`multiples`] looks for a
-/// [`TIMES_AFTER`] word (a number read by `read_number` ends on a digit).
-fn after_number(b: &[u8], at: usize) -> bool {
-    let digit = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
-    digit(at.checked_sub(1)) || (at >= 2 && b[at - 1] == b' ' && digit(Some(at - 2)))
+/// A [`TIMES_AFTER`] word right after a digit run or one space after it: the only places where
+/// [`multiples`] reads one (a number read by `read_number` ends on a digit).
+fn times_after_number(s: &str) -> bool {
+    let v = &*VOCAB;
+    let b = s.as_bytes();
+    let word_at = |at: usize| {
+        v.times_after
+            .find(Input::new(s).range(at..).anchored(Anchored::Yes))
+            .is_some()
+    };
+    let mut i = 0;
+    while let Some(d) = super::money::next_ascii_digit(b, i) {
+        let mut e = d + 1;
+        while b.get(e).is_some_and(u8::is_ascii_digit) {
+            e += 1;
+        }
+        if word_at(e) || (b.get(e) == Some(&b' ') && word_at(e + 1)) {
+            return true;
+        }
+        i = e;
+    }
+    false
 }
 
 fn x_by_digit(s: &str) -> bool {
