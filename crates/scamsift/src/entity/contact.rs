@@ -885,6 +885,16 @@ fn phone_contacts(
     app: Option<ContactKind>,
     found: &mut Vec<ContactMatch>,
 ) -> bool {
+    // A phone has at least 8 digits (`phone_from`), and most candidates are short numbers ("5
+    // years", "2024"): count before parsing groups, which allocates.
+    if text[s..e]
+        .chars()
+        .filter(|&c| digit_value(c).is_some())
+        .count()
+        < 8
+    {
+        return false;
+    }
     let (plus, groups) = parse_groups(text, s, e);
     if groups.is_empty() {
         return false;

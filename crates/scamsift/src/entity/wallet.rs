@@ -88,8 +88,20 @@ pub(crate) fn find_wallets(text: &str, out: &mut Vec<WalletMatch>) {
 const MIN_LEN: usize = 14;
 
 fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD[usize::from(b)]
 }
+
+/// `[0-9A-Za-z_]` as a table: one load per byte where the scan walks through a run.
+const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphanumeric() || c == b'_';
+        i += 1;
+    }
+    t
+};
 
 /// The chain of `token` (a whole word-character run) when it is a valid address.
 fn classify(token: &str) -> Option<Chain> {
