@@ -199,7 +199,9 @@ fn ascii_app_name_at(text: &str, i: usize) -> bool {
     for (h, c) in head.iter_mut().zip(&b[i..]) {
         *h = c.to_ascii_lowercase();
     }
-    let quick = ASCII_APP_HEADS.iter().any(|h| head.starts_with(h.as_bytes()));
+    let quick = ASCII_APP_HEADS
+        .iter()
+        .any(|h| head.starts_with(h.as_bytes()));
     if !quick {
         return false;
     }

@@ -1191,6 +1191,36 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    #[test]
+    fn digit_scans_agree_with_a_byte_loop() {
+        // Digits before, on and after the 32-byte chunk edges, and texts without any.
+        let mut texts: Vec<String> = vec![String::new(), "no digits at all".repeat(9)];
+        for at in [0, 1, 30, 31, 32, 33, 63, 64, 65, 100] {
+            for run in [1, 7, 8, 9, 40] {
+                texts.push(format!(
+                    "{}{}{}",
+                    "é".repeat(at / 2),
+                    "5".repeat(run),
+                    "x".repeat(at)
+                ));
+                texts.push(format!("{}{} 1 2", "a".repeat(at), "0".repeat(run)));
+            }
+        }
+        for t in &texts {
+            let b = t.as_bytes();
+            for from in [0, 1, 31, 32, 33, b.len()] {
+                let want = (from..b.len()).find(|&i| b[i].is_ascii_digit());
+                assert_eq!(next_ascii_digit(b, from), want, "{t:?} from {from}");
+            }
+            let total = b.iter().filter(|c| c.is_ascii_digit()).count();
+            for limit in [1, 8, 1000] {
+                let got = ascii_digits_up_to(b, limit);
+                assert_eq!(got.min(limit), total.min(limit), "{t:?} limit {limit}");
+                assert!(got <= total, "{t:?}");
+            }
+        }
+    }
+
     fn norm(text: &str) -> String {
         crate::Classifier::builtin().normalize(text)
     }

@@ -355,6 +355,27 @@ mod tests {
     }
 
     #[test]
+    fn probes_find_addresses_after_words_of_every_length() {
+        // The scan probes every 14th byte: words of 0–40 chars before and after an address move
+        // it across every probe alignment, and runs of 13 or 14+ plain chars are read and dropped.
+        for addr in [
+            "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        ] {
+            for k in 0..=40 {
+                for text in [
+                    format!("{} {addr}", "w".repeat(k)),
+                    format!("{} {addr} {}", "w".repeat(k), "z".repeat(k)),
+                    format!("{}.{addr}.", "ab ".repeat(k)),
+                ] {
+                    let got: Vec<&str> = wallets(&text).into_iter().map(|(s, _)| s).collect();
+                    assert_eq!(got, [addr], "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn output_is_capped() {
         let text = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t ".repeat(MAX_WALLETS + 10);
         let mut out = Vec::new();
