@@ -213,7 +213,7 @@ pub(crate) fn extract(
             }),
         ));
     }
-    items.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    items.sort_by_key(|a| (a.0, a.1));
     for (start, end, ns, ne, value) in items {
         out.push(Entity { start, end, value });
         norm_spans.push((ns, ne));
