@@ -343,7 +343,9 @@ fn main() {
         let (s, k) = lin_timer.measure(label, || {
             let v = big.classify(&doc);
             assert!(!v.truncated());
-            (usize::from(v.is_flagged()), v.hits().len())
+            // Bound first: the hits iterator borrows `v`, which the tail expression would outlive.
+            let hits = v.hits().len();
+            (usize::from(v.is_flagged()), hits)
         });
         out.row(
             label,
