@@ -862,7 +862,6 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
     }
 }
 
-/// An `x` or `×` next to a digit (`x4`, `4x`, `x 4`): a multiple may stand there.
 /// A [`TIMES_AFTER`] word right after a digit run or one space after it: the only places where
 /// [`multiples`] reads one (a number read by `read_number` ends on a digit).
 fn times_after_number(s: &str) -> bool {
@@ -887,6 +886,7 @@ fn times_after_number(s: &str) -> bool {
     false
 }
 
+/// An `x` or `×` next to a digit (`x4`, `4x`, `x 4`): a multiple may stand there.
 fn x_by_digit(s: &str) -> bool {
     let b = s.as_bytes();
     let digit = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
