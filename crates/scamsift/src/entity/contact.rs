@@ -135,14 +135,15 @@ pub(crate) fn find_contacts(text: &str, out: &mut Vec<ContactMatch>) {
 // Pre-check
 
 /// False when `text` cannot hold a contact: no `@`, no `x.y`, no `://`, fewer than 8 digits and no app
-/// name. Most texts stop here: memchr calls, a vectorised digit count, and one pass over the bytes
-/// that looks closer only at words starting with an app name's first letter.
+/// name. Most texts stop here: memchr calls, a vectorised digit count, and a search for the first
+/// bytes of the app names that looks closer only where one starts a word.
 fn might_have_contact(text: &str) -> bool {
     let b = text.as_bytes();
     if memchr::memchr(b'@', b).is_some() {
         return true;
     }
-    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    // Past 8 the count no longer matters, and long digit-rich texts stop early.
+    let digits = super::money::ascii_digits_up_to(b, 8);
     if digits >= 8 {
         return true;
     }
@@ -155,17 +156,14 @@ fn might_have_contact(text: &str) -> bool {
     if scheme || dotted {
         return true;
     }
-    let mut prev_alnum = false;
-    for (i, &c) in b.iter().enumerate() {
-        let alnum = c.is_ascii_alphanumeric();
-        if alnum
-            && !prev_alnum
-            && matches!(c | 0x20, b't' | b'w' | b'v' | b'l' | b'z' | b's')
-            && ascii_app_name_at(text, i)
-        {
-            return true;
-        }
-        prev_alnum = alnum;
+    // Every place an app name's head occurs (a SIMD search), checked further only at word starts.
+    // The iteration skips the inside of each head, which is letters, so no word start is missed.
+    let at_word_start = |i: usize| i == 0 || !b[i - 1].is_ascii_alphanumeric();
+    if ascii_app_heads()
+        .find_iter(b)
+        .any(|m| at_word_start(m.start()) && ascii_app_name_at(text, m.start()))
+    {
+        return true;
     }
     !text.is_ascii() && {
         let other_digits = text
@@ -176,28 +174,34 @@ fn might_have_contact(text: &str) -> bool {
     }
 }
 
+/// The first bytes of the ASCII app names, lower case: a word starting otherwise names no app.
+const ASCII_APP_HEADS: &[&str] = &[
+    "tele", "what", "wats", "wasa", "wech", "we c", "weix", "line", "zalo", "vibe", "sign", "tg",
+    "wa", "vx",
+];
+
+fn ascii_app_heads() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(ASCII_APP_HEADS)
+            .expect("app name heads are a small fixed list")
+    })
+}
+
 /// An ASCII app name standing as a word at byte `i` (a word start). The first bytes, lower-cased, are
-/// compared with the names' prefixes before the full comparison.
+/// compared with the names' heads before the full comparison.
 fn ascii_app_name_at(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     let mut head = [0u8; 4];
     for (h, c) in head.iter_mut().zip(&b[i..]) {
         *h = c.to_ascii_lowercase();
     }
-    let quick = matches!(
-        &head,
-        b"tele"
-            | b"what"
-            | b"wats"
-            | b"wasa"
-            | b"wech"
-            | b"we c"
-            | b"weix"
-            | b"line"
-            | b"zalo"
-            | b"vibe"
-            | b"sign"
-    ) || matches!(&head[..2], b"tg" | b"wa" | b"vx");
+    let quick = ASCII_APP_HEADS
+        .iter()
+        .any(|h| head.starts_with(h.as_bytes()));
     if !quick {
         return false;
     }
@@ -884,6 +888,16 @@ fn phone_contacts(
     app: Option<ContactKind>,
     found: &mut Vec<ContactMatch>,
 ) -> bool {
+    // A phone has at least 8 digits (`phone_from`), and most candidates are short numbers ("5
+    // years", "2024"): count before parsing groups, which allocates.
+    if text[s..e]
+        .chars()
+        .filter(|&c| digit_value(c).is_some())
+        .count()
+        < 8
+    {
+        return false;
+    }
     let (plus, groups) = parse_groups(text, s, e);
     if groups.is_empty() {
         return false;

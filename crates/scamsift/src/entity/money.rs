@@ -1016,11 +1016,44 @@ pub(crate) fn bare_amount(s: &str, start: usize) -> Option<(f64, usize)> {
 /// True when `b` holds an ASCII digit. Branch-free per 32-byte block so that it vectorises: the
 /// pre-check that lets most texts skip entity work costs a few ns.
 pub(crate) fn has_ascii_digit(b: &[u8]) -> bool {
-    b.chunks(32).any(|c| {
-        c.iter()
-            .fold(0u8, |acc, &x| acc | u8::from(x.wrapping_sub(b'0') < 10))
-            != 0
-    })
+    b.chunks(32).any(chunk_has_digit)
+}
+
+/// A branch-free fold the compiler vectorises: skipping 32 digit-free bytes costs a few instructions.
+fn chunk_has_digit(c: &[u8]) -> bool {
+    c.iter()
+        .fold(0u8, |acc, &x| acc | u8::from(x.wrapping_sub(b'0') < 10))
+        != 0
+}
+
+/// The index of the first ASCII digit of `b` at `from` or later. Prose has few digits, so whole
+/// digit-free chunks are skipped before the byte search.
+pub(crate) fn next_ascii_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while i < b.len() {
+        let end = (i + 32).min(b.len());
+        if chunk_has_digit(&b[i..end]) {
+            return b[i..end].iter().position(u8::is_ascii_digit).map(|o| i + o);
+        }
+        i = end;
+    }
+    None
+}
+
+/// The number of ASCII digits of `b`, counted up to `limit` (the count stops early once reached).
+pub(crate) fn ascii_digits_up_to(b: &[u8], limit: usize) -> usize {
+    let mut n = 0;
+    for c in b.chunks(32) {
+        // A sum of 0/1 bytes over at most 32 bytes cannot overflow a u8.
+        n += usize::from(
+            c.iter()
+                .fold(0u8, |acc, &x| acc + u8::from(x.wrapping_sub(b'0') < 10)),
+        );
+        if n >= limit {
+            break;
+        }
+    }
+    n
 }
 
 /// Appends the money amounts of `norm` (normalised text) to `out`, in text order, at most
@@ -1036,10 +1069,9 @@ pub(crate) fn find_money(norm: &str, out: &mut Vec<MoneyMatch>) {
     let mut prev_end = 0;
     let mut i = 0;
     while i < b.len() && found < MAX_MATCHES {
-        let Some(off) = b[i..].iter().position(u8::is_ascii_digit) else {
+        let Some(start) = next_ascii_digit(b, i) else {
             break;
         };
-        let start = i + off;
         match money_at(norm, start, prev_end, &mut cue) {
             Ok(m) => {
                 prev_end = m.end;
@@ -1158,6 +1190,36 @@ fn money_at(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn digit_scans_agree_with_a_byte_loop() {
+        // Digits before, on and after the 32-byte chunk edges, and texts without any.
+        let mut texts: Vec<String> = vec![String::new(), "no digits at all".repeat(9)];
+        for at in [0, 1, 30, 31, 32, 33, 63, 64, 65, 100] {
+            for run in [1, 7, 8, 9, 40] {
+                texts.push(format!(
+                    "{}{}{}",
+                    "é".repeat(at / 2),
+                    "5".repeat(run),
+                    "x".repeat(at)
+                ));
+                texts.push(format!("{}{} 1 2", "a".repeat(at), "0".repeat(run)));
+            }
+        }
+        for t in &texts {
+            let b = t.as_bytes();
+            for from in [0, 1, 31, 32, 33, b.len()] {
+                let want = (from..b.len()).find(|&i| b[i].is_ascii_digit());
+                assert_eq!(next_ascii_digit(b, from), want, "{t:?} from {from}");
+            }
+            let total = b.iter().filter(|c| c.is_ascii_digit()).count();
+            for limit in [1, 8, 1000] {
+                let got = ascii_digits_up_to(b, limit);
+                assert_eq!(got.min(limit), total.min(limit), "{t:?} limit {limit}");
+                assert!(got <= total, "{t:?}");
+            }
+        }
+    }
 
     fn norm(text: &str) -> String {
         crate::Classifier::builtin().normalize(text)

@@ -382,6 +382,8 @@ struct Vocab {
     /// The words without which no return can stand (multiple, "times", percent words, invest verbs): a text
     /// needs the full vocabulary scan only when one occurs, or a `%`, or an `x` by a digit. Few enough
     /// patterns for a SIMD prefilter, so the common text without them costs ~20 ns.
+    /// A [`TIMES_AFTER`] word counts only right after a number ("4 times", not "full-time"), as
+    /// [`multiples`] reads it: [`times_after_number`] checks that with `times_after` instead.
     gate: AhoCorasick,
     /// The same for texts without digits: the multiple words alone.
     gate_no_digit: AhoCorasick,
@@ -429,7 +431,7 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .map(|w| w.0.clone());
         let mut pats: Vec<String> = times_words.map(|w| w.0.clone()).collect();
         if with_digits {
-            pats.extend(digit_words.chain(times.iter().cloned()));
+            pats.extend(digit_words);
             pats.extend(PERCENT_WORDS.iter().map(|w| fold(w)));
         }
         AhoCorasick::builder()
@@ -555,7 +557,10 @@ pub(crate) fn find_returns(norm: &str, money: &[MoneyMatch], out: &mut Vec<Retur
     let has_digit = super::money::has_ascii_digit(b);
     // Most texts have none of the words a return needs: they stop here.
     let worth = if has_digit {
-        memchr::memchr(b'%', b).is_some() || x_by_digit(norm) || v.gate.is_match(norm)
+        memchr::memchr(b'%', b).is_some()
+            || x_by_digit(norm)
+            || v.gate.is_match(norm)
+            || times_after_number(norm)
     } else {
         v.gate_no_digit.is_match(norm)
     };
@@ -855,6 +860,30 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
         }
         i = n.end.max(i + 1);
     }
+}
+
+/// A [`TIMES_AFTER`] word right after a digit run or one space after it: the only places where
+/// [`multiples`] reads one (a number read by `read_number` ends on a digit).
+fn times_after_number(s: &str) -> bool {
+    let v = &*VOCAB;
+    let b = s.as_bytes();
+    let word_at = |at: usize| {
+        v.times_after
+            .find(Input::new(s).range(at..).anchored(Anchored::Yes))
+            .is_some()
+    };
+    let mut i = 0;
+    while let Some(d) = super::money::next_ascii_digit(b, i) {
+        let mut e = d + 1;
+        while b.get(e).is_some_and(u8::is_ascii_digit) {
+            e += 1;
+        }
+        if word_at(e) || (b.get(e) == Some(&b' ') && word_at(e + 1)) {
+            return true;
+        }
+        i = e;
+    }
+    false
 }
 
 /// An `x` or `×` next to a digit (`x4`, `4x`, `x 4`): a multiple may stand there.

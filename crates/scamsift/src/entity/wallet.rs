@@ -5,8 +5,9 @@
 //! whose checksum verifies; an address that fails its checksum, or that is glued to more ASCII letters,
 //! digits or `_`, is not a wallet. Non-ASCII text around an address is a boundary (Chinese ads write
 //! `地址TR7N…` with no space). Spans are byte offsets on char boundaries (a run is ASCII), in text
-//! order, at most [`MAX_WALLETS`] per text; the scan is one pass over the bytes plus a checksum per
-//! candidate of the right shape, so linear in the text.
+//! order, at most [`MAX_WALLETS`] per text; the scan reads every 14th byte of prose, whole runs only
+//! where one is long enough to be an address, and a checksum per candidate of the right shape, so it
+//! is linear in the text.
 //!
 //! Segwit addresses follow BIP-350: witness version 0 with the bech32 checksum and a 20- or 32-byte
 //! program, versions 1–16 with bech32m and 2–40 bytes; only the mainnet prefix `bc` counts (testnet
@@ -54,37 +55,59 @@ pub(crate) struct WalletMatch {
 pub(crate) fn find_wallets(text: &str, out: &mut Vec<WalletMatch>) {
     let bytes = text.as_bytes();
     let mut found = 0;
+    // Runs shorter than the shortest address are never one, so the scan probes every
+    // `MIN_LEN`-th byte: a non-word byte there means no long-enough run starts before it, and prose
+    // is skipped `MIN_LEN` bytes at a time. Invariant of the loop: `i == 0` or `bytes[i - 1]` is not
+    // a word byte, so the run found around a probe starts no earlier than `i`.
     let mut i = 0;
-    while i < bytes.len() && found < MAX_WALLETS {
-        if !is_word(bytes[i]) {
-            i += 1;
+    while i + MIN_LEN <= bytes.len() && found < MAX_WALLETS {
+        let probe = i + MIN_LEN - 1;
+        if !is_word(bytes[probe]) {
+            i = probe + 1;
             continue;
         }
-        let start = i;
-        while i < bytes.len() && is_word(bytes[i]) {
-            i += 1;
+        let mut start = probe;
+        while start > i && is_word(bytes[start - 1]) {
+            start -= 1;
         }
-        // A run is ASCII, so `start..i` is on char boundaries.
-        if let Some(chain) = classify(&text[start..i]) {
-            out.push(WalletMatch {
-                start,
-                end: i,
-                chain,
-            });
+        let mut end = probe + 1;
+        while end < bytes.len() && is_word(bytes[end]) {
+            end += 1;
+        }
+        // A run is ASCII, so `start..end` is on char boundaries.
+        if let Some(chain) = classify(&text[start..end]) {
+            out.push(WalletMatch { start, end, chain });
             found += 1;
         }
+        // `bytes[end]` (if any) is not a word byte.
+        i = end + 1;
     }
 }
 
+/// The shortest address: a 14-char segwit one.
+const MIN_LEN: usize = 14;
+
 fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD[usize::from(b)]
 }
+
+/// `[0-9A-Za-z_]` as a table: one load per byte where the scan walks through a run.
+const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphanumeric() || c == b'_';
+        i += 1;
+    }
+    t
+};
 
 /// The chain of `token` (a whole word-character run) when it is a valid address.
 fn classify(token: &str) -> Option<Chain> {
     let b = token.as_bytes();
-    // The shortest address is a 14-char segwit one; the longest a 90-char one.
-    if b.len() < 14 || b.len() > 90 {
+    // The longest address is a 90-char segwit one.
+    if b.len() < MIN_LEN || b.len() > 90 {
         return None;
     }
     if b.len() == 42 && b[0] == b'0' && (b[1] | 0x20) == b'x' {
@@ -328,6 +351,27 @@ mod tests {
         for &(text, want) in cases {
             let got: Vec<&str> = wallets(text).into_iter().map(|(s, _)| s).collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn probes_find_addresses_after_words_of_every_length() {
+        // The scan probes every 14th byte: words of 0–40 chars before and after an address move
+        // it across every probe alignment, and runs of 13 or 14+ plain chars are read and dropped.
+        for addr in [
+            "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        ] {
+            for k in 0..=40 {
+                for text in [
+                    format!("{} {addr}", "w".repeat(k)),
+                    format!("{} {addr} {}", "w".repeat(k), "z".repeat(k)),
+                    format!("{}.{addr}.", "ab ".repeat(k)),
+                ] {
+                    let got: Vec<&str> = wallets(&text).into_iter().map(|(s, _)| s).collect();
+                    assert_eq!(got, [addr], "{text}");
+                }
+            }
         }
     }
 
