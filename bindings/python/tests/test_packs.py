@@ -160,9 +160,11 @@ def test_syntax_and_header_errors() -> None:
 
 
 def test_missing_path_is_a_pack_error() -> None:
-    with pytest.raises(scamsift.PackError, match="not found") as ei:
+    # The core reads the path and words the error (the binding builds no error of its own).
+    with pytest.raises(scamsift.PackError, match="cannot read the pack") as ei:
         scamsift.Classifier.from_pack("/nonexistent/dir/pack.toml")
     assert ei.value.code == "E001"
+    assert ei.value.file == "/nonexistent/dir/pack.toml"
     assert ei.value.rule is None
 
 

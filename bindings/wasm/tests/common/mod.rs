@@ -103,7 +103,7 @@ fn assert_spans_match(text: &str, v: &VerdictJs) {
         );
         let slice: String = js.slice(e.start, e.end).into();
         assert_eq!(slice, e.text, "entity {e:?}");
-        assert!(!e.description.is_empty());
+        assert!(!e.description.is_empty() && !e.kind.is_empty());
     }
     // In text order.
     assert!(
@@ -388,12 +388,12 @@ pub fn shared_cases() {
         };
         for cat in list("categories") {
             if !hits.iter().any(|h| h["category"] == cat.as_str().unwrap()) {
-                problems.push(format!("no hit in category {cat}"));
+                problems.push(format!("no hit in category {cat:?}"));
             }
         }
         for r in list("rules") {
             if !hits.iter().any(|h| h["rule"] == r.as_str().unwrap()) {
-                problems.push(format!("rule {r} did not fire"));
+                problems.push(format!("rule {r:?} did not fire"));
             }
         }
         let js = JsString::from(text);
@@ -428,11 +428,11 @@ pub fn shared_cases() {
         }
         for kind in list("no_entities") {
             if found.iter().any(|e| e["kind"] == kind.as_str().unwrap()) {
-                problems.push(format!("an unexpected {kind} entity"));
+                problems.push(format!("an unexpected {kind:?} entity"));
             }
         }
         if !problems.is_empty() {
-            failures.push(format!("{}: {}", case["name"], problems.join("; ")));
+            failures.push(format!("{:?}: {}", case["name"], problems.join("; ")));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

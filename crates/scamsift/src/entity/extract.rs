@@ -35,6 +35,26 @@ fn per_month(p: Period) -> f64 {
     }
 }
 
+/// Chars that can stand in for Latin letters or hide inside words: Greek and Cyrillic look-alikes,
+/// IPA and small capitals, letterlike symbols, enclosed and fullwidth forms, mathematical
+/// alphanumerics, and invisible format chars.
+fn hides_latin(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}'
+        | '\u{0250}'..='\u{02AF}'
+        | '\u{0370}'..='\u{052F}'
+        | '\u{1D00}'..='\u{1DBF}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2100}'..='\u{214F}'
+        | '\u{2460}'..='\u{24FF}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{1D400}'..='\u{1D7FF}'
+        | '\u{1F100}'..='\u{1F1FF}')
+}
+
 /// The index of a contact already in `items` that overlaps the original span `s..e`.
 fn overlapping_contact(
     items: &[(usize, usize, u32, u32, EntityValue)],
@@ -69,9 +89,10 @@ pub(crate) fn extract(
     find_wallets(text, &mut scratch.wallets);
     // Obfuscated text ("Теlеgrаm @hr", "ｔ.ｍｅ/hr", "T e l e g r a m"): contacts the original hides
     // are read from the normalised text too, where they do not overlap one read from the original.
-    // Only texts that are non-ASCII or were rewritten pay for this second scan.
+    // Only texts the normaliser rewrote, or that hold a char obfuscation uses, pay for this second
+    // scan: bullets, curly quotes and no-break spaces (most non-ASCII in job ads) do not.
     let mut from_norm = Vec::new();
-    if !text.is_ascii() || norm.was_rewritten() {
+    if norm.was_rewritten() || (!text.is_ascii() && text.chars().any(hides_latin)) {
         find_contacts(n, &mut from_norm);
     }
 
