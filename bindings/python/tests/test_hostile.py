@@ -48,12 +48,18 @@ def test_ctrl_c_interrupts_a_long_batch(builtin: scamsift.Classifier) -> None:
     n = int(40 * delay / per_text) + 1
     texts = [LURE] * n
     timer = threading.Timer(delay, lambda: os.kill(os.getpid(), signal.SIGINT))
-    t0 = time.perf_counter()
-    timer.start()
-    with pytest.raises(KeyboardInterrupt):
-        builtin.classify_batch(texts, threads=1)
-    elapsed = time.perf_counter() - t0
-    timer.join()
+    # A process started in the background by a non-interactive shell inherits SIGINT as ignored, and
+    # Python then installs no KeyboardInterrupt handler: install it for this test.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        t0 = time.perf_counter()
+        timer.start()
+        with pytest.raises(KeyboardInterrupt):
+            builtin.classify_batch(texts, threads=1)
+        elapsed = time.perf_counter() - t0
+        timer.join()
+    finally:
+        signal.signal(signal.SIGINT, previous)
     # Without checks between chunks the batch runs to its end (~40 × delay) before Python sees
     # the signal; with them it stops at the next chunk. Half the batch is a loose bound.
     assert elapsed < 20 * delay, f"KeyboardInterrupt after {elapsed:.2f} s of a ~{n * per_text:.1f} s batch"
