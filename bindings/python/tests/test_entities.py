@@ -66,5 +66,5 @@ def test_rule_docs_are_structured(clf: scamsift.Classifier) -> None:
 
 
 def test_clean_text_has_no_entities_by_default(clf: scamsift.Classifier) -> None:
-    # Entities are read from texts with at least one indicator (Entities::WhenIndicated).
+    # Entities are read from texts with at least one positive indicator (Entities::WhenIndicated).
     assert clf.classify("See you at lunch, call me at +1 415 555 0100").entities == []

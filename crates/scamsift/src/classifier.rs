@@ -197,14 +197,16 @@ pub struct ClassifierBuilder {
 /// When typed entities (amounts, returns, contacts, wallets) are extracted.
 ///
 /// Extraction costs more than matching on texts full of digits and links, while most texts of a
-/// stream show no indicator at all; so by default only texts with at least one indicator hit pay for
-/// it, and every flagged text has its entities.
+/// stream show no scam indicator at all (of 1,941 real job ads, 1,878 have some hit but only 237 a
+/// positive one); so by default only texts with a positive indicator hit pay for it, and every
+/// flagged text has its entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Entities {
     /// Never: [`Verdict::entities`] is empty and rules with an `entity` condition never fire.
     Off,
-    /// For texts where at least one phrase or regex rule fired (the default). Entity rules then add to
+    /// For texts where at least one phrase or regex rule of positive weight fired (the default):
+    /// counter-evidence alone (a real employer's wording) does not count. Entity rules then add to
     /// that evidence, and every flagged text lists its entities.
     #[default]
     WhenIndicated,
@@ -476,7 +478,7 @@ impl Classifier {
         let mut entities = Vec::new();
         let extract_now = match inner.entities {
             Entities::Off => false,
-            Entities::WhenIndicated => !hits.is_empty(),
+            Entities::WhenIndicated => hits.iter().any(|h| model.weight(h.rule) > 0.0),
             Entities::Always => true,
         };
         if extract_now {
