@@ -17,6 +17,10 @@ pub(crate) struct ExplainArgs {
     /// Print the full verdict as JSON instead.
     #[arg(long)]
     json: bool,
+    /// Print only the normalised text the rules are matched against (what a pack's regexes must be
+    /// written for).
+    #[arg(long, conflicts_with = "json")]
+    normalized: bool,
     #[command(flatten)]
     pack: PackArgs,
 }
@@ -32,6 +36,10 @@ pub(crate) fn run(args: &ExplainArgs) -> Result<ExitCode, String> {
     } else {
         args.text.clone()
     };
+    if args.normalized {
+        println!("{}", classifier.normalize(&text));
+        return Ok(ExitCode::SUCCESS);
+    }
     let v = classifier.classify(&text);
     if args.json {
         println!(

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use scamsift::{Classifier, Label, Limits};
+use scamsift::{Classifier, Entities, Label, Limits};
 use scamsift_cli::input;
 
 /// Explainable scam-text classifier: recruitment lures, task scams, pig-butchering.
@@ -68,6 +68,29 @@ pub(crate) struct PackArgs {
     /// Longest regex source, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_regex_len)]
     pub(crate) max_regex_len: usize,
+    /// Which texts get entities (amounts, returns, contacts, wallets): `indicated` reads them only
+    /// from texts with a positive rule hit (fast; every flagged text has its entities), `always` from
+    /// every text (entity rules can then flag texts no phrase matched), `off` never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = EntitiesArg::Indicated)]
+    pub(crate) entities: EntitiesArg,
+}
+
+/// `--entities`: the CLI spelling of [`Entities`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum EntitiesArg {
+    Off,
+    Indicated,
+    Always,
+}
+
+impl From<EntitiesArg> for Entities {
+    fn from(a: EntitiesArg) -> Entities {
+        match a {
+            EntitiesArg::Off => Entities::Off,
+            EntitiesArg::Indicated => Entities::WhenIndicated,
+            EntitiesArg::Always => Entities::Always,
+        }
+    }
 }
 
 impl PackArgs {
@@ -84,6 +107,7 @@ impl PackArgs {
             max_regex_size: d.max_regex_size,
             max_regex_memory: d.max_regex_memory,
             max_regex_len: d.max_regex_len,
+            entities: EntitiesArg::Indicated,
         }
     }
 
@@ -93,6 +117,7 @@ impl PackArgs {
         }
         let mut b = Classifier::builder()
             .include_builtin(!self.no_builtin)
+            .entities(self.entities.into())
             .limits(Limits {
                 max_input_bytes: self.max_bytes,
                 max_regexes: self.max_regexes,

@@ -289,6 +289,34 @@ examples.negative = ["a card"]
 }
 
 #[test]
+fn explain_normalized_prints_the_text_rules_see() {
+    cmd()
+        .args(["explain", "--normalized", "Теlеgrаm ＷｈａｔｓＡｐｐ"])
+        .assert()
+        .success()
+        .stdout("telegram whatsapp\n");
+}
+
+#[test]
+fn entities_option_chooses_which_texts_get_entities() {
+    // A clean text with a contact: no entities by default, all of them with `--entities always`.
+    let text = "see you at the cafe, my number is +44 7700 900123\n";
+    let run = |mode: &str| -> serde_json::Value {
+        let out = cmd()
+            .args(["scan", "-f", "lines", "--entities", mode])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(run("indicated")["verdict"], "clean");
+    assert_eq!(run("indicated")["entities"].as_array().unwrap().len(), 0);
+    let all = run("always");
+    assert_eq!(all["entities"][0]["kind"], "contact", "{all}");
+    assert_eq!(run("off")["entities"].as_array().unwrap().len(), 0);
+}
+
+#[test]
 fn explain_shows_hits_combinations_and_score() {
     cmd().args(["explain", LURE]).assert().success().stdout(
         predicate::str::contains("Indicators")

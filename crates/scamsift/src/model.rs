@@ -478,11 +478,15 @@ pub(crate) fn compile(
         if text.is_empty() {
             continue;
         }
-        vocabulary.extend(
-            text.split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned),
-        );
+        // A Cyrillic phrase's skeleton holds ASCII fragments ("в лс" → "b лc") that are no words: as
+        // vocabulary they would split English spelled runs into nonsense.
+        if !has_cyrillic(core) {
+            vocabulary.extend(
+                text.split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned),
+            );
+        }
         let bound_start = !open_start && text.chars().next().is_some_and(is_spaced_word_char);
         let bound_end = !open_end && text.chars().next_back().is_some_and(is_spaced_word_char);
         phrases.push(PhraseSpec {
@@ -530,7 +534,9 @@ pub(crate) fn compile(
     })?;
     drop(make_errs);
     for &k in &kept_regexes {
-        vocabulary.extend(regex_words(&regexes[k].1));
+        if !has_cyrillic(&regexes[k].1) {
+            vocabulary.extend(regex_words(&regexes[k].1));
+        }
     }
     vocabulary.sort_unstable();
     vocabulary.dedup();
@@ -558,6 +564,12 @@ pub(crate) fn compile(
 /// The literal words (three or more ASCII letters) written in a regex, for the normaliser's vocabulary:
 /// `(?:earn|\bget) (?:usdt|\$)` gives `earn`, `get`, `usdt`. Escapes such as `\b` or `\x27` never
 /// join a word.
+/// True when `s` holds a Cyrillic letter: such a phrase or regex is written for the folded skeleton
+/// of Russian text, and its ASCII fragments are not vocabulary words.
+fn has_cyrillic(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0400}'..='\u{052F}').contains(&c))
+}
+
 pub(crate) fn regex_words(pattern: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut cur = String::new();

@@ -251,6 +251,12 @@ fn confusable(c: char) -> Option<char> {
         'Т' | 'т' => 't',
         'У' | 'у' => 'y',
         'Х' | 'х' => 'x',
+        // Letters obfuscated Russian spam swaps for Latin look-alikes in lower case ("пoдpoбнoстu",
+        // "nишu", "дpyr"), so both spellings meet in one skeleton.
+        'И' | 'и' => 'u',
+        'П' | 'п' => 'n',
+        'Г' | 'г' => 'r',
+        'Ь' | 'ь' => 'b',
         'ԁ' => 'd',
         'ԛ' => 'q',
         'ԝ' | 'Ԝ' => 'w',
@@ -637,6 +643,18 @@ impl Normalizer {
             for (k, &c) in tok.iter().enumerate() {
                 em.linear_byte(start + k, if c == b'o' { b'0' } else { c });
             }
+            return;
+        }
+        // An amount glued to a leeted word ("300u$dt"): the digits stay, the word is rewritten alone
+        // (its leading digits would otherwise read as a leet run with no letter before it).
+        let lead = tok.iter().take_while(|c| c.is_ascii_digit()).count();
+        if lead > 0
+            && lead < tok.len()
+            && tok[lead].is_ascii_alphabetic()
+            && tok[lead..].iter().any(|&c| is_leet_symbol(c))
+        {
+            em.linear(start, &f[start..start + lead]);
+            self.rewrite_token(f, start + lead, end, em);
             return;
         }
         if letters >= 2 && leet > 0 && tok.is_ascii() {
@@ -1199,6 +1217,20 @@ mod tests {
         assert_eq!(norm("ᴛᴇʟᴇɢʀᴀᴍ"), "telegram");
         assert_eq!(norm("ΤΕLΕGRΑΜ"), "telegram"); // Greek capitals
         assert_eq!(norm("１０００ USDT"), "1000 usdt");
+    }
+
+    #[test]
+    fn russian_with_latin_look_alikes_meets_plain_russian() {
+        // Latin p, e, y, u, n, r swapped into Russian words fold to the same skeleton as the real letters.
+        assert_eq!(norm("Пpивeт, дpyr! пoдpoбнoстu"), norm("Привет, друг! подробности"));
+        assert_eq!(norm("nишu в лc"), norm("пиши в лс"));
+        assert_eq!(norm("удалённой"), norm("удаленной"));
+    }
+
+    #[test]
+    fn leet_after_a_glued_amount() {
+        assert_eq!(norm("made 3500usdt with 300u$dt"), "made 3500usdt with 300usdt");
+        assert_eq!(norm("300usdt 5k$ 1O,OOO"), "300usdt 5k$ 10,000");
     }
 
     #[test]

@@ -1060,7 +1060,7 @@ mod tests {
         ("日收益5%", &["5%|pct 5 - day -"]),
         ("每天收益5%", &["5%|pct 5 - day -"]),
         ("keuntungan 30% sehari", &["30% sehari|pct 30 - day -"]),
-        ("доход 20% в день", &["20% b дehь|pct 20 - day -"]),
+        ("доход 20% в день", &["20% b дehb|pct 20 - day -"]),
         ("กำไร 10% ต่อวัน", &["10% ต่อวัน|pct 10 - day -"]),
         ("１０％ daily", &["10% daily|pct 10 - day -"]),
         // Percent with a return word
@@ -1093,7 +1093,7 @@ mod tests {
         ),
         (
             "доход 5 процентов в день",
-            &["5 пpoцehtob b дehь|pct 5 - day -"],
+            &["5 npoцehtob b дehb|pct 5 - day -"],
         ),
         // Percent near misses
         ("a percentage of 30 percentiles", &[]),
@@ -1156,7 +1156,7 @@ mod tests {
         ),
         (
             "Вложил 5000 рублей, вывел 50 000 ₽",
-            &["bлoжил 5000 pyблeи, bыbeл 50 000 ₽|got 5000 50000 10 RUB -"],
+            &["bлoжuл 5000 pyблeu, bыbeл 50 000 ₽|got 5000 50000 10 RUB -"],
         ),
         (
             "depo 100rb wd 1jt",
