@@ -325,7 +325,9 @@ impl ClassifierBuilder {
         self
     }
 
-    /// Overrides a rule's weight. Unknown ids are an error at [`build`](Self::build).
+    /// Overrides a rule's weight. Unknown ids are an error at [`build`](Self::build). Weight 0 makes the
+    /// rule a topic (it still fires and shows, adds no points, and combinations can use it); to turn a
+    /// rule off, use [`disable_rule`](Self::disable_rule).
     pub fn set_weight(mut self, id: &str, weight: f64) -> Self {
         self.weights.push((id.to_owned(), weight));
         self
@@ -474,7 +476,7 @@ impl Classifier {
         model
             .matcher
             .find(norm.as_str(), inner.limits.max_hits_per_rule.max(1), hits);
-        hits.retain(|h| model.weight(h.rule) != 0.0);
+        // Disabled rules are not in the matcher; rules of weight 0 are topics and stay.
         let mut entities = Vec::new();
         let extract_now = match inner.entities {
             Entities::Off => false,
@@ -497,9 +499,6 @@ impl Classifier {
             // and a money entity), so where the phrases already spoke they would count it twice.
             let pattern_hits = hits.len();
             for &(rule, ref cond) in &model.entity_rules {
-                if model.weight(rule) == 0.0 {
-                    continue;
-                }
                 let category = model.rules[rule as usize].category_idx;
                 let mut n = 0;
                 for (e, &(s, en)) in entities.iter().zip(&scratch.entity_spans) {
@@ -709,7 +708,7 @@ impl Classifier {
         let mut failures = Vec::new();
         let model = &self.inner.model;
         for (i, r) in model.rules.iter().enumerate() {
-            if model.weights[i] == 0.0 {
+            if model.disabled[i] {
                 continue;
             }
             for (texts, expect) in [(&r.examples.positive, true), (&r.examples.negative, false)] {

@@ -125,8 +125,12 @@ pub(crate) struct Model {
     pub(crate) entity_rules: Vec<(u32, Cond)>,
     /// Exchange rates for normalising amounts.
     pub(crate) rates: Rates,
-    /// Effective weight of each rule (declared, or overridden by the builder; 0 when disabled).
+    /// Effective weight of each rule (declared, or overridden by the builder; 0 when disabled). A rule
+    /// of weight 0 that is not disabled is a *topic* rule: it fires and shows, adds no points, and
+    /// combinations can name it.
     pub(crate) weights: Vec<f64>,
+    /// Rules turned off by the builder: they never fire.
+    pub(crate) disabled: Vec<bool>,
     pub(crate) combinations: Vec<Combination>,
     pub(crate) matcher: Matcher,
     pub(crate) normalizer: Normalizer,
@@ -555,20 +559,22 @@ pub(crate) fn compile(
         rates,
         rules,
         weights,
+        disabled,
         combinations,
         matcher,
         normalizer: Normalizer::with_vocabulary(vocabulary),
     })
 }
 
-/// The literal words (three or more ASCII letters) written in a regex, for the normaliser's vocabulary:
-/// `(?:earn|\bget) (?:usdt|\$)` gives `earn`, `get`, `usdt`. Escapes such as `\b` or `\x27` never
-/// join a word.
 /// True when `s` holds a Cyrillic letter: such a phrase or regex is written for the folded skeleton
 /// of Russian text, and its ASCII fragments are not vocabulary words.
 fn has_cyrillic(s: &str) -> bool {
     s.chars().any(|c| ('\u{0400}'..='\u{052F}').contains(&c))
 }
+
+/// The literal words (three or more ASCII letters) written in a regex, for the normaliser's vocabulary:
+/// `(?:earn|\bget) (?:usdt|\$)` gives `earn`, `get`, `usdt`. Escapes such as `\b` or `\x27` never
+/// join a word.
 
 pub(crate) fn regex_words(pattern: &str) -> Vec<String> {
     let mut words = Vec::new();
