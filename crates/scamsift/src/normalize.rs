@@ -1397,6 +1397,54 @@ mod tests {
         }
     }
 
+    /// A spelled run is mapped by one piece per [`SPELLED_PIECE_MAX`] bytes, not an anchor per letter
+    /// (issue 15), and still maps each letter and each kept separator back to its own original char:
+    /// ASCII and multi-byte units, words split by the vocabulary, runs longer than a piece, at the
+    /// text's start and end.
+    #[test]
+    fn spelled_runs_map_each_letter_back_with_few_anchors() {
+        let n = Normalizer::with_vocabulary(["apply", "on", "telegram", "жил"]);
+        let cases = [
+            ("t e l e g r a m", 1),
+            ("apply now a p p l y o n t e l e g r a m", 1),
+            ("x t.e.l.e.g.r.a.m", 1),
+            ("ж и л ж и л ж и л", 1),
+            ("中 a 中 b 中 c 中", 1),
+            ("a p p l y o n t e l e g r a m ", 200),
+            ("ж и л ф д ", 300),
+        ];
+        for (unit, reps) in cases {
+            let text = unit.repeat(reps);
+            let out = n.normalize(&text);
+            let t = out.as_str();
+            let (mut prev_end, mut units) = (0, 0);
+            for (p, c) in t.char_indices() {
+                let (a, b) = out.original_span(p, p + c.len_utf8());
+                let orig = &text[a..b];
+                if c == ' ' {
+                    assert!(
+                        orig.len() == 1 && is_spacing_separator(orig.as_bytes()[0]),
+                        "{unit:?}: space at {p} maps to {orig:?}"
+                    );
+                } else {
+                    assert_eq!(orig, c.to_string(), "{unit:?} x {reps}: char at {p}");
+                    units += 1;
+                }
+                assert!(a >= prev_end, "{unit:?}: spans out of order at {p}");
+                prev_end = b;
+            }
+            assert_eq!(out.original_span(t.len(), t.len()), (prev_end, prev_end));
+            let letters = text.chars().filter(|&c| c != ' ' && c != '.').count();
+            assert_eq!(units, letters, "{unit:?} x {reps}: every letter once");
+            let anchors = out.rewrite_map.anchors.len();
+            assert!(
+                anchors <= 4 + t.len() / 64,
+                "{unit:?} x {reps}: {anchors} anchors for {} bytes",
+                t.len()
+            );
+        }
+    }
+
     #[test]
     fn resolves_leetspeak() {
         assert_eq!(norm("te1egr@m"), "telegram");
