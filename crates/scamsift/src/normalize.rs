@@ -33,8 +33,12 @@ impl Normalized {
     /// Maps a half-open byte span of the normalised text to the smallest span of the original text
     /// that produced it. Both ends land on char boundaries of the original.
     pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
-        let (s, e) = (self.rewrite_map.start(start), self.rewrite_map.end(end));
-        let (s, e) = (self.fold_map.start(s), self.fold_map.end(e));
+        let (s, e) = (
+            self.rewrite_map.start(start, &self.text),
+            self.rewrite_map.end(end, &self.text),
+        );
+        // The fold map has no spelled pieces: it needs no text.
+        let (s, e) = (self.fold_map.start(s, ""), self.fold_map.end(e, ""));
         (s, e.max(s))
     }
 
@@ -53,7 +57,9 @@ impl Normalized {
             let (mut lo, mut hi) = (0usize, self.text.len());
             while lo < hi {
                 let mid = lo + (hi - lo) / 2;
-                let orig = self.fold_map.start(self.rewrite_map.start(mid));
+                let orig = self
+                    .fold_map
+                    .start(self.rewrite_map.start(mid, &self.text), "");
                 if orig < target {
                     lo = mid + 1;
                 } else {
@@ -83,11 +89,54 @@ struct OffsetMap {
 struct Anchor {
     norm: u32,
     orig: u32,
-    linear: bool,
+    piece: Piece,
+}
+
+/// How the normalised bytes from an anchor up to the next one map to the original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// Byte for byte.
+    Linear,
+    /// One original unit: any offset inside maps to the whole unit.
+    Atomic,
+    /// A run of single chars (units) whose original has one separator byte after each unit, dropped
+    /// or kept as a space (a letter-by-letter run, `t e l e g r a m`): the original offset of a
+    /// normalised one follows from the normalised bytes before it, so a whole run needs one anchor per
+    /// [`SPELLED_PIECE_MAX`] bytes instead of one per letter (issue 15: 100 MB of spaced letters).
+    Spelled,
+}
+
+/// Longest [`Piece::Spelled`] in normalised bytes: bounds the bytes a lookup counts.
+const SPELLED_PIECE_MAX: usize = 512;
+
+/// Original offset of the normalised offset `pos` inside the spelled piece at `a`, given the
+/// normalised text `text`. Units before `pos` each took their bytes plus one separator; a space in
+/// the normalised text is the separator after the unit before it; `pos` on a space or inside a unit
+/// is one separator short of the next unit's start.
+fn spelled_start(a: &Anchor, pos: usize, text: &[u8]) -> usize {
+    let from = a.norm as usize;
+    if pos >= text.len() {
+        // At or past the text's end (the last piece only): linear after its last byte.
+        return if text.len() > from {
+            spelled_start(a, text.len() - 1, text) + 1 + (pos - text.len())
+        } else {
+            a.orig as usize + pos.saturating_sub(from)
+        };
+    }
+    let (mut bytes, mut units) = (0usize, 0usize);
+    for &b in &text[from.min(pos)..pos] {
+        if b != b' ' {
+            bytes += 1;
+            units += usize::from(b & 0xC0 != 0x80);
+        }
+    }
+    let short = text[pos] == b' ' || text[pos] & 0xC0 == 0x80;
+    (a.orig as usize + bytes + units).saturating_sub(usize::from(short))
 }
 
 impl OffsetMap {
-    fn start(&self, pos: usize) -> usize {
+    /// `text` is the normalised side of the map (read only by [`Piece::Spelled`] pieces).
+    fn start(&self, pos: usize, text: &str) -> usize {
         if self.anchors.is_empty() {
             return pos;
         }
@@ -96,14 +145,14 @@ impl OffsetMap {
             return pos; // before the first anchor the map is the identity
         }
         let a = self.anchors[idx - 1];
-        if a.linear {
-            a.orig as usize + (pos - a.norm as usize)
-        } else {
-            a.orig as usize
+        match a.piece {
+            Piece::Linear => a.orig as usize + (pos - a.norm as usize),
+            Piece::Atomic => a.orig as usize,
+            Piece::Spelled => spelled_start(&a, pos, text.as_bytes()),
         }
     }
 
-    fn end(&self, pos: usize) -> usize {
+    fn end(&self, pos: usize, text: &str) -> usize {
         if self.anchors.is_empty() {
             return pos;
         }
@@ -112,21 +161,33 @@ impl OffsetMap {
             return pos;
         }
         let a = self.anchors[idx - 1];
-        if a.linear {
-            a.orig as usize + (pos - a.norm as usize)
-        } else {
+        match a.piece {
+            Piece::Linear => a.orig as usize + (pos - a.norm as usize),
             // An atomic piece is always followed by an anchor at the end of its original unit.
-            self.anchors
+            Piece::Atomic => self
+                .anchors
                 .get(idx)
-                .map_or(a.orig as usize, |next| next.orig as usize)
+                .map_or(a.orig as usize, |next| next.orig as usize),
+            // The end of the byte before `pos`, which lies in the piece.
+            Piece::Spelled => spelled_start(&a, pos - 1, text.as_bytes()) + 1,
         }
     }
+}
+
+/// A single char other than a space: what a [`Piece::Spelled`] is made of.
+fn is_unit(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c != ' ') && chars.next().is_none()
 }
 
 /// Builds output text and its [`OffsetMap`] together.
 struct Emitter {
     out: String,
     anchors: Vec<Anchor>,
+    /// When the last anchor is [`Piece::Spelled`]: the original offset right after its last unit (of
+    /// its separator), and whether the last thing emitted was a unit (not a kept separator).
+    spelled_sep: usize,
+    spelled_after_unit: bool,
 }
 
 impl Emitter {
@@ -134,48 +195,77 @@ impl Emitter {
         Emitter {
             out: String::with_capacity(n + 8),
             anchors: Vec::new(),
+            spelled_sep: 0,
+            spelled_after_unit: false,
         }
     }
 
     /// Emits text whose bytes correspond one to one with the original bytes at `orig`.
     #[inline]
     fn linear(&mut self, orig: usize, s: &str) {
-        let norm = self.out.len();
-        let continues = match self.anchors.last() {
-            Some(a) => a.linear && a.orig as usize + (norm - a.norm as usize) == orig,
-            None => norm == orig,
-        };
-        if !continues {
-            self.anchors.push(Anchor {
-                norm: norm as u32,
-                orig: orig as u32,
-                linear: true,
-            });
-        }
+        self.place(orig, s);
         self.out.push_str(s);
     }
 
     #[inline]
     fn linear_byte(&mut self, orig: usize, b: u8) {
-        let norm = self.out.len();
-        let continues = match self.anchors.last() {
-            Some(a) => a.linear && a.orig as usize + (norm - a.norm as usize) == orig,
-            None => norm == orig,
-        };
-        if !continues {
-            self.anchors.push(Anchor {
-                norm: norm as u32,
-                orig: orig as u32,
-                linear: true,
-            });
-        }
         // Only ASCII bytes come through here.
-        self.out.push(b as char);
+        let c = b as char;
+        self.place(orig, c.encode_utf8(&mut [0; 4]));
+        self.out.push(c);
+    }
+
+    /// Records what the map needs before `s` (from `orig`) is appended: nothing when it continues the
+    /// last piece, else a new anchor.
+    #[inline]
+    fn place(&mut self, orig: usize, s: &str) {
+        let norm = self.out.len();
+        let unit = is_unit(s);
+        match self.anchors.last_mut() {
+            Some(a)
+                if a.piece == Piece::Spelled && norm - (a.norm as usize) < SPELLED_PIECE_MAX =>
+            {
+                if unit && orig == self.spelled_sep + 1 {
+                    self.spelled_sep = orig + s.len();
+                    self.spelled_after_unit = true;
+                    return;
+                }
+                if s == " " && self.spelled_after_unit && orig == self.spelled_sep {
+                    self.spelled_after_unit = false;
+                    return;
+                }
+            }
+            Some(a) if a.piece == Piece::Linear => {
+                let at = a.orig as usize + (norm - a.norm as usize);
+                if at == orig {
+                    return;
+                }
+                // One unit since the anchor, then another after one dropped byte: a spelled piece.
+                let last = &self.out[a.norm as usize..];
+                if unit && orig == at + 1 && is_unit(last) {
+                    a.piece = Piece::Spelled;
+                    self.spelled_sep = orig + s.len();
+                    self.spelled_after_unit = true;
+                    return;
+                }
+            }
+            Some(_) => {}
+            None if norm == orig => return,
+            None => {}
+        }
+        self.anchors.push(Anchor {
+            norm: norm as u32,
+            orig: orig as u32,
+            piece: Piece::Linear,
+        });
     }
 
     fn finish(self) -> (String, OffsetMap) {
         // An empty anchor list means the identity map.
-        let identity = self.anchors.iter().all(|a| a.linear && a.norm == a.orig);
+        let identity = self
+            .anchors
+            .iter()
+            .all(|a| a.piece == Piece::Linear && a.norm == a.orig);
         let anchors = if identity { Vec::new() } else { self.anchors };
         (self.out, OffsetMap { anchors })
     }
@@ -870,7 +960,7 @@ impl Fold {
             self.anchors.push(Anchor {
                 norm: self.out.len() as u32,
                 orig: orig as u32,
-                linear: true,
+                piece: Piece::Linear,
             });
             self.shifted = false;
         }
@@ -885,13 +975,13 @@ impl Fold {
         self.anchors.push(Anchor {
             norm: self.out.len() as u32,
             orig: orig_start as u32,
-            linear: false,
+            piece: Piece::Atomic,
         });
         self.out.extend_from_slice(bytes);
         self.anchors.push(Anchor {
             norm: self.out.len() as u32,
             orig: orig_end as u32,
-            linear: true,
+            piece: Piece::Linear,
         });
         self.shifted = false;
     }
@@ -1336,6 +1426,54 @@ mod tests {
             let last = out.as_str().rfind("telegram").unwrap();
             let (a, b) = out.original_span(last, last + 8);
             assert_eq!(&text[a..b], "t e l e g r a m", "{reps} repetitions");
+        }
+    }
+
+    /// A spelled run is mapped by one piece per [`SPELLED_PIECE_MAX`] bytes, not an anchor per letter
+    /// (issue 15), and still maps each letter and each kept separator back to its own original char:
+    /// ASCII and multi-byte units, words split by the vocabulary, runs longer than a piece, at the
+    /// text's start and end.
+    #[test]
+    fn spelled_runs_map_each_letter_back_with_few_anchors() {
+        let n = Normalizer::with_vocabulary(["apply", "on", "telegram", "жил"]);
+        let cases = [
+            ("t e l e g r a m", 1),
+            ("apply now a p p l y o n t e l e g r a m", 1),
+            ("x t.e.l.e.g.r.a.m", 1),
+            ("ж и л ж и л ж и л", 1),
+            ("中 a 中 b 中 c 中", 1),
+            ("a p p l y o n t e l e g r a m ", 200),
+            ("ж и л ф д ", 300),
+        ];
+        for (unit, reps) in cases {
+            let text = unit.repeat(reps);
+            let out = n.normalize(&text);
+            let t = out.as_str();
+            let (mut prev_end, mut units) = (0, 0);
+            for (p, c) in t.char_indices() {
+                let (a, b) = out.original_span(p, p + c.len_utf8());
+                let orig = &text[a..b];
+                if c == ' ' {
+                    assert!(
+                        orig.len() == 1 && is_spacing_separator(orig.as_bytes()[0]),
+                        "{unit:?}: space at {p} maps to {orig:?}"
+                    );
+                } else {
+                    assert_eq!(orig, c.to_string(), "{unit:?} x {reps}: char at {p}");
+                    units += 1;
+                }
+                assert!(a >= prev_end, "{unit:?}: spans out of order at {p}");
+                prev_end = b;
+            }
+            assert_eq!(out.original_span(t.len(), t.len()), (prev_end, prev_end));
+            let letters = text.chars().filter(|&c| c != ' ' && c != '.').count();
+            assert_eq!(units, letters, "{unit:?} x {reps}: every letter once");
+            let anchors = out.rewrite_map.anchors.len();
+            assert!(
+                anchors <= 4 + t.len() / 64,
+                "{unit:?} x {reps}: {anchors} anchors for {} bytes",
+                t.len()
+            );
         }
     }
 
