@@ -379,11 +379,12 @@ const TIME_UNITS: &[(&str, f64)] = &[
 ];
 
 struct Vocab {
-    /// The words without which no return can stand (multiple, "times", percent words, invest verbs): a text
-    /// needs the full vocabulary scan only when one occurs, or a `%`, or an `x` by a digit. Few enough
-    /// patterns for a SIMD prefilter, so the common text without them costs ~20 ns.
-    /// A [`TIMES_AFTER`] word counts only right after a number ("4 times", not "full-time"), as
-    /// [`multiples`] reads it: [`times_after_number`] checks that with `times_after` instead.
+    /// The words without which no return can stand (multiple words, invest verbs): a text needs the full
+    /// vocabulary scan only when one occurs, or a `%`, or an `x` by a digit, or a word that counts only
+    /// right after a number. Few enough patterns for a SIMD prefilter, so the common text without them
+    /// costs ~20 ns. A [`TIMES_AFTER`] word ("4 times", not "full-time") and a [`PERCENT_WORDS`] word
+    /// ("30 percent", not "percentage") count only after a number, as [`multiples`] and
+    /// [`percent_marks`] read them: [`word_after_number`] checks that with anchored searches instead.
     gate: AhoCorasick,
     /// The same for texts without digits: the multiple words alone.
     gate_no_digit: AhoCorasick,
@@ -393,6 +394,8 @@ struct Vocab {
     word_edges: Vec<(bool, bool)>,
     times_after: AhoCorasick,
     times_edges: Vec<bool>,
+    /// [`PERCENT_WORDS`], anchored: read only where a number and a space end.
+    percent_words: AhoCorasick,
     units: AhoCorasick,
     unit_hours: Vec<f64>,
     units_edges: Vec<bool>,
@@ -432,7 +435,6 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         let mut pats: Vec<String> = times_words.map(|w| w.0.clone()).collect();
         if with_digits {
             pats.extend(digit_words);
-            pats.extend(PERCENT_WORDS.iter().map(|w| fold(w)));
         }
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -451,6 +453,7 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         word_edges: words.iter().map(|w| edges(&w.0)).collect(),
         times_edges: times.iter().map(|w| edges(w).1).collect(),
         times_after: anchored_ac(&times),
+        percent_words: anchored_ac(&PERCENT_WORDS.iter().map(|w| fold(w)).collect::<Vec<_>>()),
         units_edges: unit_words.iter().map(|w| edges(w).1).collect(),
         units: anchored_ac(&unit_words),
         unit_hours: units.iter().map(|u| u.1).collect(),
@@ -560,7 +563,7 @@ pub(crate) fn find_returns(norm: &str, money: &[MoneyMatch], out: &mut Vec<Retur
         memchr::memchr(b'%', b).is_some()
             || x_by_digit(norm)
             || v.gate.is_match(norm)
-            || times_after_number(norm)
+            || word_after_number(norm)
     } else {
         v.gate_no_digit.is_match(norm)
     };
@@ -661,25 +664,49 @@ const PERCENT_WORDS: &[&str] = &[
 
 /// Where percentages are marked: (start of the mark, its end), in text order.
 fn percent_marks(s: &str) -> Vec<(usize, usize)> {
-    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(PERCENT_WORDS.iter().map(|w| fold(w)))
-            .expect("the percent words are few and fixed")
-    });
     let b = s.as_bytes();
     let mut marks: Vec<(usize, usize)> = memchr::memchr_iter(b'%', b).map(|q| (q, q + 1)).collect();
-    for m in WORDS.find_iter(s) {
-        // A word, after a number and a space: "30 percent", not "percentage" or "5percent".
-        let after_ok = !char_at(s, m.end()).is_some_and(char::is_alphanumeric);
-        let before_ok =
-            m.start() >= 2 && b[m.start() - 1] == b' ' && b[m.start() - 2].is_ascii_digit();
-        if after_ok && before_ok {
-            marks.push((m.start(), m.end()));
+    // A word, after a number and a space: "30 percent", not "percentage" or "5percent".
+    each_number_end(b, |e| {
+        if let Some(m) = percent_word_at(s, e) {
+            if !char_at(s, m.1).is_some_and(char::is_alphanumeric) {
+                marks.push(m);
+            }
         }
-    }
+        false
+    });
     marks.sort_unstable();
     marks
+}
+
+/// The [`PERCENT_WORDS`] word (longest first) one space after the number ending at `e`. No such word
+/// starts with a space or holds a digit, so no occurrence that starts earlier reaches past that space:
+/// what an anchored search finds there is what a leftmost-longest scan of the whole text would.
+fn percent_word_at(s: &str, e: usize) -> Option<(usize, usize)> {
+    if s.as_bytes().get(e) != Some(&b' ') {
+        return None;
+    }
+    let m = VOCAB
+        .percent_words
+        .find(Input::new(s).range(e + 1..).anchored(Anchored::Yes))?;
+    Some((m.start(), m.end()))
+}
+
+/// Calls `f` with the end of every run of ASCII digits, in text order, until it returns true; says
+/// whether it did.
+fn each_number_end(b: &[u8], mut f: impl FnMut(usize) -> bool) -> bool {
+    let mut i = 0;
+    while let Some(d) = super::money::next_ascii_digit(b, i) {
+        let mut e = d + 1;
+        while b.get(e).is_some_and(u8::is_ascii_digit) {
+            e += 1;
+        }
+        if f(e) {
+            return true;
+        }
+        i = e;
+    }
+    false
 }
 
 /// A period word after `at`, right there or up to two words on ("3.5% income bonus daily").
@@ -813,8 +840,10 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
         return;
     }
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
+    // A number starts at the first digit of a run: jump from digit to digit, not byte to byte.
+    while let Some(d) = super::money::next_ascii_digit(b, i) {
+        i = d;
+        if i > 0 && b[i - 1].is_ascii_digit() {
             i += 1;
             continue;
         }
@@ -862,28 +891,22 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
     }
 }
 
-/// A [`TIMES_AFTER`] word right after a digit run or one space after it: the only places where
-/// [`multiples`] reads one (a number read by `read_number` ends on a digit).
-fn times_after_number(s: &str) -> bool {
+/// A [`TIMES_AFTER`] word right after a digit run or one space after it, or a [`PERCENT_WORDS`] word
+/// one space after it: the only places where [`multiples`] and [`percent_marks`] read one (a number
+/// read by `read_number` ends on a digit).
+fn word_after_number(s: &str) -> bool {
     let v = &*VOCAB;
     let b = s.as_bytes();
-    let word_at = |at: usize| {
+    let times_at = |at: usize| {
         v.times_after
             .find(Input::new(s).range(at..).anchored(Anchored::Yes))
             .is_some()
     };
-    let mut i = 0;
-    while let Some(d) = super::money::next_ascii_digit(b, i) {
-        let mut e = d + 1;
-        while b.get(e).is_some_and(u8::is_ascii_digit) {
-            e += 1;
-        }
-        if word_at(e) || (b.get(e) == Some(&b' ') && word_at(e + 1)) {
-            return true;
-        }
-        i = e;
-    }
-    false
+    each_number_end(b, |e| {
+        times_at(e)
+            || (b.get(e) == Some(&b' ') && times_at(e + 1))
+            || percent_word_at(s, e).is_some()
+    })
 }
 
 /// An `x` or `×` next to a digit (`x4`, `4x`, `x 4`): a multiple may stand there.
