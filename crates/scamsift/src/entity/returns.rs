@@ -517,8 +517,9 @@ fn clause_bounds(s: &str, lo: usize, hi: usize, at_start: usize, at_end: usize) 
     (start, end)
 }
 
-/// Past this many separate scanned stretches, [`Hits`] scans the whole text once instead.
-const MAX_STRETCHES: usize = 32;
+/// Past this many window scans, [`Hits`] scans the whole text once instead: hostile text (thousands
+/// of candidates) then costs one more scan, never a scan and a shuffle of the hits per candidate.
+const MAX_SCANS: usize = 32;
 
 /// The vocabulary hits of one text, scanned only where the extractors look: around the gate's words
 /// and the context windows they ask about.
@@ -528,11 +529,12 @@ const MAX_STRETCHES: usize = 32;
 /// *cut*: an end of the text or an ASCII byte that occurs in no word ([`Vocab::cut`]). No occurrence of
 /// a word straddles a cut, so a scan that starts at one finds what the whole-text scan finds from there
 /// on, and a hit that starts inside a stretch ends inside it. Each byte is scanned at most once, or
-/// twice when the stretches grow past [`MAX_STRETCHES`] and one whole-text scan replaces them.
+/// twice when the window scans pass [`MAX_SCANS`] and one whole-text scan replaces them.
 struct Hits<'a> {
     s: &'a str,
     covered: Vec<(usize, usize)>,
     hits: Vec<Hit>,
+    scans: usize,
 }
 
 impl<'a> Hits<'a> {
@@ -541,6 +543,7 @@ impl<'a> Hits<'a> {
             s,
             covered: Vec::new(),
             hits: Vec::new(),
+            scans: 0,
         }
     }
 
@@ -561,7 +564,7 @@ impl<'a> Hits<'a> {
         if holder.is_some_and(|c| hi <= c.1) {
             return;
         }
-        if self.covered.len() >= MAX_STRETCHES {
+        if self.scans >= MAX_SCANS {
             self.hits.clear();
             self.covered.clear();
             self.scan(0, len);
@@ -613,6 +616,7 @@ impl<'a> Hits<'a> {
     fn scan(&mut self, from: usize, to: usize) {
         let v = &*VOCAB;
         let s = self.s;
+        self.scans += 1;
         let at = self.hits.partition_point(|h| h.start < from);
         let found = v
             .words
