@@ -55,6 +55,36 @@ fn hides_latin(c: char) -> bool {
         | '\u{1F100}'..='\u{1F1FF}')
 }
 
+/// True when `text` holds a char for which [`hides_latin`] holds. Only non-ASCII chars are decoded,
+/// and ASCII is skipped eight bytes at a time: job ads are long, mostly ASCII, and most hold a bullet or
+/// a curly quote, so decoding and testing every char cost more than the rest of their extraction.
+fn holds_latin_hider(text: &str) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(w) = b[i..].first_chunk::<8>() {
+            if u64::from_ne_bytes(*w) & HIGH == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        if b[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        // `i` is a char boundary: it only ever moves past ASCII bytes or whole chars.
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            return false;
+        };
+        if hides_latin(c) {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
+}
+
 /// The index of a contact already in `items` that overlaps the original span `s..e`.
 fn overlapping_contact(
     items: &[(usize, usize, u32, u32, EntityValue)],
@@ -92,7 +122,7 @@ pub(crate) fn extract(
     // Only texts the normaliser rewrote, or that hold a char obfuscation uses, pay for this second
     // scan: bullets, curly quotes and no-break spaces (most non-ASCII in job ads) do not.
     let mut from_norm = Vec::new();
-    if norm.was_rewritten() || (!text.is_ascii() && text.chars().any(hides_latin)) {
+    if norm.was_rewritten() || holds_latin_hider(text) {
         find_contacts(n, &mut from_norm);
     }
 
@@ -238,5 +268,45 @@ pub(crate) fn extract(
     for (start, end, ns, ne, value) in items {
         out.push(Entity { start, end, value });
         norm_spans.push((ns, ne));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hider_scan_finds_what_a_char_scan_finds() {
+        for (text, hides) in [
+            ("", false),
+            (
+                "plain ASCII job ad, long enough to take the eight-byte path",
+                false,
+            ),
+            (
+                "• bullets, “curly quotes”, no\u{A0}break spaces and 日本語",
+                false,
+            ),
+            ("Теlеgrаm @hr", true),
+            ("ｔ.ｍｅ/hr", true),
+            ("zero\u{200B}width", true),
+            ("twelve bytes\u{00AD}", true),
+            ("𝐭𝐞𝐥𝐞𝐠𝐫𝐚𝐦", true),
+            ("ends with a small capital ᴛ", true),
+        ] {
+            assert_eq!(holds_latin_hider(text), hides, "{text:?}");
+            assert_eq!(
+                holds_latin_hider(text),
+                text.chars().any(hides_latin),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hider_scan_agrees_with_a_char_scan(text in "(\\PC|[a-z ]{0,12}){0,40}") {
+            proptest::prop_assert_eq!(holds_latin_hider(&text), text.chars().any(hides_latin));
+        }
     }
 }

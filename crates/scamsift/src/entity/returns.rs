@@ -3,7 +3,9 @@
 //!
 //! Invariant: every [`ReturnMatch`] has a span on char boundaries of the normalised text, in increasing
 //! order and not overlapping; all values are finite and ≥ 0 (factors > 1); at most [`MAX_MATCHES`] per
-//! text; time linear in the text (one Aho-Corasick pass for the vocabulary, then bounded windows).
+//! text; time linear in the text (one Aho-Corasick pass for the few words a return needs, then the full
+//! vocabulary only in the windows around them and around candidates, each byte scanned at most twice).
+//! The windows find exactly the words one scan of the whole text would ([`Hits`] says why).
 //!
 //! Rules (the tests hold one row per rule):
 //! * **Percent**: `N%`, `N percent` (persen, phần trăm, процентов) or a range `N-M%`/`N%-M%`. It is a
@@ -379,20 +381,25 @@ const TIME_UNITS: &[(&str, f64)] = &[
 ];
 
 struct Vocab {
-    /// The words without which no return can stand (multiple, "times", percent words, invest verbs): a text
-    /// needs the full vocabulary scan only when one occurs, or a `%`, or an `x` by a digit. Few enough
-    /// patterns for a SIMD prefilter, so the common text without them costs ~20 ns.
-    /// A [`TIMES_AFTER`] word counts only right after a number ("4 times", not "full-time"), as
-    /// [`multiples`] reads it: [`times_after_number`] checks that with `times_after` instead.
+    /// The words without which no return can stand (multiple words, invest verbs): a text needs the full
+    /// vocabulary scan only when one occurs, or a `%`, or an `x` by a digit, or a word that counts only
+    /// right after a number. Few enough patterns for a SIMD prefilter, so the common text without them
+    /// costs ~20 ns. A [`TIMES_AFTER`] word ("4 times", not "full-time") and a [`PERCENT_WORDS`] word
+    /// ("30 percent", not "percentage") count only after a number, as [`multiples`] and
+    /// [`percent_marks`] read them: [`word_after_number`] checks that with anchored searches instead.
     gate: AhoCorasick,
     /// The same for texts without digits: the multiple words alone.
     gate_no_digit: AhoCorasick,
     words: AhoCorasick,
+    /// ASCII bytes that occur in no word of `words`: no occurrence of a word straddles one (see [`Hits`]).
+    cut: [bool; 256],
     word_kind: Vec<Word>,
     /// Per pattern: its first and last chars are letters of a spaced script (need a word boundary).
     word_edges: Vec<(bool, bool)>,
     times_after: AhoCorasick,
     times_edges: Vec<bool>,
+    /// [`PERCENT_WORDS`], anchored: read only where a number and a space end.
+    percent_words: AhoCorasick,
     units: AhoCorasick,
     unit_hours: Vec<f64>,
     units_edges: Vec<bool>,
@@ -432,7 +439,6 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         let mut pats: Vec<String> = times_words.map(|w| w.0.clone()).collect();
         if with_digits {
             pats.extend(digit_words);
-            pats.extend(PERCENT_WORDS.iter().map(|w| fold(w)));
         }
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -447,10 +453,20 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             .match_kind(MatchKind::LeftmostLongest)
             .build(words.iter().map(|w| w.0.as_bytes()))
             .expect("the returns vocabulary is small and fixed"),
+        cut: {
+            let mut cut = [false; 256];
+            for (b, c) in cut.iter_mut().enumerate().take(128) {
+                *c = !words
+                    .iter()
+                    .any(|w| w.0.bytes().any(|x| usize::from(x) == b));
+            }
+            cut
+        },
         word_kind: words.iter().map(|w| w.1).collect(),
         word_edges: words.iter().map(|w| edges(&w.0)).collect(),
         times_edges: times.iter().map(|w| edges(w).1).collect(),
         times_after: anchored_ac(&times),
+        percent_words: anchored_ac(&PERCENT_WORDS.iter().map(|w| fold(w)).collect::<Vec<_>>()),
         units_edges: unit_words.iter().map(|w| edges(w).1).collect(),
         units: anchored_ac(&unit_words),
         unit_hours: units.iter().map(|u| u.1).collect(),
@@ -501,10 +517,132 @@ fn clause_bounds(s: &str, lo: usize, hi: usize, at_start: usize, at_end: usize) 
     (start, end)
 }
 
-/// Hits whose span lies inside `lo..hi`.
-fn hits_in(hits: &[Hit], lo: usize, hi: usize) -> impl Iterator<Item = &Hit> {
-    let from = hits.partition_point(|h| h.start < lo);
-    hits[from..].iter().take_while(move |h| h.end <= hi)
+/// Past this many window scans, [`Hits`] scans the whole text once instead: hostile text (thousands
+/// of candidates) then costs one more scan, never a scan and a shuffle of the hits per candidate.
+const MAX_SCANS: usize = 32;
+
+/// The vocabulary hits of one text, scanned only where the extractors look: around the gate's words
+/// and the context windows they ask about.
+///
+/// Invariant: `hits` are exactly the hits (boundary-checked) of one leftmost-longest scan of the whole
+/// text that start inside the `covered` stretches, in text order. Every stretch starts and ends at a
+/// *cut*: an end of the text or an ASCII byte that occurs in no word ([`Vocab::cut`]). No occurrence of
+/// a word straddles a cut, so a scan that starts at one finds what the whole-text scan finds from there
+/// on, and a hit that starts inside a stretch ends inside it. Each byte is scanned at most once, or
+/// twice when the window scans pass [`MAX_SCANS`] and one whole-text scan replaces them.
+struct Hits<'a> {
+    s: &'a str,
+    covered: Vec<(usize, usize)>,
+    hits: Vec<Hit>,
+    scans: usize,
+}
+
+impl<'a> Hits<'a> {
+    fn new(s: &'a str) -> Self {
+        Hits {
+            s,
+            covered: Vec::new(),
+            hits: Vec::new(),
+            scans: 0,
+        }
+    }
+
+    /// The hits found so far: complete for every stretch that was [`cover`](Self::cover)ed.
+    fn known(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// Makes every hit that starts in `lo..hi` known.
+    fn cover(&mut self, lo: usize, hi: usize) {
+        let len = self.s.len();
+        let hi = hi.min(len);
+        if lo >= hi {
+            return;
+        }
+        let i = self.covered.partition_point(|c| c.1 <= lo);
+        let holder = self.covered.get(i).copied().filter(|c| c.0 <= lo);
+        if holder.is_some_and(|c| hi <= c.1) {
+            return;
+        }
+        if self.scans >= MAX_SCANS {
+            self.hits.clear();
+            self.covered.clear();
+            self.scan(0, len);
+            self.covered.push((0, len));
+            return;
+        }
+        let b = self.s.as_bytes();
+        let cut = &VOCAB.cut;
+        let is_cut = |p: usize| p == 0 || p >= len || cut[usize::from(b[p])];
+        // Widen to cuts; a stretch's ends are cuts, so neither walk enters a covered stretch.
+        let mut a = holder.map_or(lo, |c| c.0);
+        while !is_cut(a) {
+            a -= 1;
+        }
+        let j = self.covered.partition_point(|c| c.1 < hi);
+        let mut z = match self.covered.get(j) {
+            Some(c) if c.0 < hi => c.1,
+            _ => hi,
+        };
+        while !is_cut(z) {
+            z += 1;
+        }
+        // Scan the gaps of `a..z` between the stretches it meets, then merge them into one.
+        let first = self.covered.partition_point(|c| c.1 < a);
+        let last = self.covered.partition_point(|c| c.0 <= z);
+        let mut at = a;
+        for k in first..last {
+            let (c0, c1) = self.covered[k];
+            if c0 > at {
+                self.scan(at, c0);
+            }
+            at = at.max(c1);
+        }
+        if at < z {
+            self.scan(at, z);
+        }
+        let (start, end) = if first < last {
+            (
+                self.covered[first].0.min(a),
+                self.covered[last - 1].1.max(z),
+            )
+        } else {
+            (a, z)
+        };
+        self.covered.splice(first..last, [(start, end)]);
+    }
+
+    /// Scans `from..to` (both cuts, not covered) and files its hits in order.
+    fn scan(&mut self, from: usize, to: usize) {
+        let v = &*VOCAB;
+        let s = self.s;
+        self.scans += 1;
+        let at = self.hits.partition_point(|h| h.start < from);
+        let found = v
+            .words
+            .find_iter(Input::new(s).range(from..to))
+            .filter(|m| boundary_ok(s, m.start(), m.end(), v.word_edges[m.pattern().as_usize()]))
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                word: v.word_kind[m.pattern().as_usize()],
+            });
+        self.hits.splice(at..at, found);
+    }
+
+    /// The hits whose span lies inside `lo..hi`.
+    fn inside(&mut self, lo: usize, hi: usize) -> impl Iterator<Item = &Hit> {
+        self.cover(lo, hi);
+        let from = self.hits.partition_point(|h| h.start < lo);
+        self.hits[from..].iter().take_while(move |h| h.end <= hi)
+    }
+
+    /// The hits that start in `from..=reach`, in order.
+    fn starting(&mut self, from: usize, reach: usize) -> impl Iterator<Item = &Hit> {
+        self.cover(from, reach.saturating_add(1));
+        let at = self.hits.partition_point(|h| h.start < from);
+        self.hits[at..].iter().take_while(move |h| h.start <= reach)
+    }
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -555,44 +693,37 @@ pub(crate) fn find_returns(norm: &str, money: &[MoneyMatch], out: &mut Vec<Retur
     let v = &*VOCAB;
     let b = norm.as_bytes();
     let has_digit = super::money::has_ascii_digit(b);
+    // Every multiple word and invest verb the whole-text scan would find lies around an occurrence the
+    // gate finds (an occurrence it skips overlaps one it reports, and holds no cut): the loops over
+    // those words below see them all; the other words are looked up in the windows that need them.
+    let mut hits = Hits::new(norm);
+    let gate = if has_digit { &v.gate } else { &v.gate_no_digit };
+    let mut gated = false;
+    for m in gate.find_iter(norm) {
+        gated = true;
+        hits.cover(m.start(), m.end());
+    }
     // Most texts have none of the words a return needs: they stop here.
-    let worth = if has_digit {
-        memchr::memchr(b'%', b).is_some()
-            || x_by_digit(norm)
-            || v.gate.is_match(norm)
-            || times_after_number(norm)
-    } else {
-        v.gate_no_digit.is_match(norm)
-    };
+    let worth = gated
+        || has_digit
+            && (memchr::memchr(b'%', b).is_some() || x_by_digit(norm) || word_after_number(norm));
     if !worth {
         return;
     }
-    let hits: Vec<Hit> = v
-        .words
-        .find_iter(norm)
-        .filter(|m| {
-            boundary_ok(
-                norm,
-                m.start(),
-                m.end(),
-                v.word_edges[m.pattern().as_usize()],
-            )
-        })
-        .map(|m| Hit {
-            start: m.start(),
-            end: m.end(),
-            word: v.word_kind[m.pattern().as_usize()],
-        })
-        .collect();
-    if !has_digit && !hits.iter().any(|h| matches!(h.word, Word::Times(_))) {
+    if !has_digit
+        && !hits
+            .known()
+            .iter()
+            .any(|h| matches!(h.word, Word::Times(_)))
+    {
         return;
     }
     let mut found: Vec<ReturnMatch> = Vec::new();
     if has_digit {
-        percents(norm, &hits, &mut found);
-        testimonials(norm, &hits, money, &mut found);
+        percents(norm, &mut hits, &mut found);
+        testimonials(norm, &mut hits, money, &mut found);
     }
-    multiples(norm, &hits, has_digit, &mut found);
+    multiples(norm, &mut hits, has_digit, &mut found);
     // In text order; of overlapping matches the earlier (then longer) one stays.
     found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut last_end = 0;
@@ -609,12 +740,12 @@ pub(crate) fn find_returns(norm: &str, money: &[MoneyMatch], out: &mut Vec<Retur
 
 /// Context around `start..end`: (return word, money noun or invest verb, price word, bank word, scale
 /// word within a few bytes).
-fn context(s: &str, hits: &[Hit], start: usize, end: usize) -> (bool, bool, bool, bool, bool) {
+fn context(s: &str, hits: &mut Hits, start: usize, end: usize) -> (bool, bool, bool, bool, bool) {
     let lo = floor_boundary(s, start.saturating_sub(48));
     let hi = ceil_boundary(s, end.saturating_add(32));
     let (lo, hi) = clause_bounds(s, lo, hi, start, end);
     let (mut ret, mut noun, mut price, mut bank, mut scale) = (false, false, false, false, false);
-    for h in hits_in(hits, lo, hi) {
+    for h in hits.inside(lo, hi) {
         match h.word {
             Word::Return => ret = true,
             Word::MoneyNoun | Word::Invest => noun = true,
@@ -661,25 +792,49 @@ const PERCENT_WORDS: &[&str] = &[
 
 /// Where percentages are marked: (start of the mark, its end), in text order.
 fn percent_marks(s: &str) -> Vec<(usize, usize)> {
-    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(PERCENT_WORDS.iter().map(|w| fold(w)))
-            .expect("the percent words are few and fixed")
-    });
     let b = s.as_bytes();
     let mut marks: Vec<(usize, usize)> = memchr::memchr_iter(b'%', b).map(|q| (q, q + 1)).collect();
-    for m in WORDS.find_iter(s) {
-        // A word, after a number and a space: "30 percent", not "percentage" or "5percent".
-        let after_ok = !char_at(s, m.end()).is_some_and(char::is_alphanumeric);
-        let before_ok =
-            m.start() >= 2 && b[m.start() - 1] == b' ' && b[m.start() - 2].is_ascii_digit();
-        if after_ok && before_ok {
-            marks.push((m.start(), m.end()));
+    // A word, after a number and a space: "30 percent", not "percentage" or "5percent".
+    each_number_end(b, |e| {
+        if let Some(m) = percent_word_at(s, e) {
+            if !char_at(s, m.1).is_some_and(char::is_alphanumeric) {
+                marks.push(m);
+            }
         }
-    }
+        false
+    });
     marks.sort_unstable();
     marks
+}
+
+/// The [`PERCENT_WORDS`] word (longest first) one space after the number ending at `e`. No such word
+/// starts with a space or holds a digit, so no occurrence that starts earlier reaches past that space:
+/// what an anchored search finds there is what a leftmost-longest scan of the whole text would.
+fn percent_word_at(s: &str, e: usize) -> Option<(usize, usize)> {
+    if s.as_bytes().get(e) != Some(&b' ') {
+        return None;
+    }
+    let m = VOCAB
+        .percent_words
+        .find(Input::new(s).range(e + 1..).anchored(Anchored::Yes))?;
+    Some((m.start(), m.end()))
+}
+
+/// Calls `f` with the end of every run of ASCII digits, in text order, until it returns true; says
+/// whether it did.
+fn each_number_end(b: &[u8], mut f: impl FnMut(usize) -> bool) -> bool {
+    let mut i = 0;
+    while let Some(d) = super::money::next_ascii_digit(b, i) {
+        let mut e = d + 1;
+        while b.get(e).is_some_and(u8::is_ascii_digit) {
+            e += 1;
+        }
+        if f(e) {
+            return true;
+        }
+        i = e;
+    }
+    false
 }
 
 /// A period word after `at`, right there or up to two words on ("3.5% income bonus daily").
@@ -703,7 +858,7 @@ fn period_near_after(s: &str, at: usize) -> Option<(Period, usize)> {
     None
 }
 
-fn percents(s: &str, hits: &[Hit], found: &mut Vec<ReturnMatch>) {
+fn percents(s: &str, hits: &mut Hits, found: &mut Vec<ReturnMatch>) {
     let b = s.as_bytes();
     let mut skip_to = 0;
     for (q, mark_end) in percent_marks(s) {
@@ -774,38 +929,44 @@ fn percents(s: &str, hits: &[Hit], found: &mut Vec<ReturnMatch>) {
     }
 }
 
-fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch>) {
+fn multiples(s: &str, hits: &mut Hits, has_digit: bool, found: &mut Vec<ReturnMatch>) {
     let v = &*VOCAB;
     let b = s.as_bytes();
-    let push = |start: usize, end: usize, factor: f64, found: &mut Vec<ReturnMatch>| {
-        if !(factor > 1.0 && factor <= 1000.0) || found.len() >= MAX_MATCHES {
-            return;
-        }
-        let (ret, noun, price, _, scale) = context(s, hits, start, end);
-        if price || scale || !(ret || noun) {
-            return;
-        }
-        let hours = time_frame(s, start, end);
-        found.push(ReturnMatch {
-            start,
-            end: hours.map_or(end, |t| if t.1 >= end { t.2 } else { end }),
-            kind: ReturnKind::Multiple {
-                factor,
-                hours: hours.map(|t| t.0),
-            },
-        });
-    };
-    for (k, h) in hits.iter().enumerate() {
+    let push =
+        |hits: &mut Hits, start: usize, end: usize, factor: f64, found: &mut Vec<ReturnMatch>| {
+            if !(factor > 1.0 && factor <= 1000.0) || found.len() >= MAX_MATCHES {
+                return;
+            }
+            let (ret, noun, price, _, scale) = context(s, hits, start, end);
+            if price || scale || !(ret || noun) {
+                return;
+            }
+            let hours = time_frame(s, start, end);
+            found.push(ReturnMatch {
+                start,
+                end: hours.map_or(end, |t| if t.1 >= end { t.2 } else { end }),
+                kind: ReturnKind::Multiple {
+                    factor,
+                    hours: hours.map(|t| t.0),
+                },
+            });
+        };
+    let times: Vec<Hit> = hits
+        .known()
+        .iter()
+        .filter(|h| matches!(h.word, Word::Times(_)))
+        .copied()
+        .collect();
+    for h in times {
         if let Word::Times(f) = h.word {
             // English "double" and the like need the stake right after ("double your money"); the
             // words of other languages say "multiply" and take the usual context.
             let english = norm_is_ascii_word(&s[h.start..h.end]);
-            let stake_after = hits[k + 1..]
-                .iter()
-                .take_while(|n| n.start <= h.end + 24)
+            let stake_after = hits
+                .starting(h.start + 1, h.end + 24)
                 .any(|n| matches!(n.word, Word::MoneyNoun | Word::Return | Word::Invest));
             if !english || stake_after {
-                push(h.start, h.end, f, found);
+                push(hits, h.start, h.end, f, found);
             }
         }
     }
@@ -813,8 +974,10 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
         return;
     }
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
+    // A number starts at the first digit of a run: jump from digit to digit, not byte to byte.
+    while let Some(d) = super::money::next_ascii_digit(b, i) {
+        i = d;
+        if i > 0 && b[i - 1].is_ascii_digit() {
             i += 1;
             continue;
         }
@@ -829,7 +992,7 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
             !tail.is_some_and(|c| urlish(c) && c != '.' || c == '.' && sized(b.get(n.end + 1)));
         if let Some(p) = s[..i].trim_end_matches(' ').strip_suffix(['x', '×']) {
             if !p.ends_with(urlish) && tail_free {
-                push(p.len(), n.end, n.value, found);
+                push(hits, p.len(), n.end, n.value, found);
                 i = n.end;
                 continue;
             }
@@ -845,7 +1008,7 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
         if let Some(rest) = x_after {
             if !prev_sized {
                 let end = s.len() - rest.len();
-                push(i, end.min(s.len()), n.value, found);
+                push(hits, i, end.min(s.len()), n.value, found);
                 i = end;
                 continue;
             }
@@ -853,7 +1016,7 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
         // "4 times", "10倍", "gấp 3 lần" — but "3 times a day" is a frequency.
         if let Some((_, tend)) = anchored_word(s, n.end, &v.times_after, &v.times_edges) {
             if !prev_sized && period_after(s, tend).is_none() {
-                push(i, tend, n.value, found);
+                push(hits, i, tend, n.value, found);
                 i = tend;
                 continue;
             }
@@ -862,28 +1025,22 @@ fn multiples(s: &str, hits: &[Hit], has_digit: bool, found: &mut Vec<ReturnMatch
     }
 }
 
-/// A [`TIMES_AFTER`] word right after a digit run or one space after it: the only places where
-/// [`multiples`] reads one (a number read by `read_number` ends on a digit).
-fn times_after_number(s: &str) -> bool {
+/// A [`TIMES_AFTER`] word right after a digit run or one space after it, or a [`PERCENT_WORDS`] word
+/// one space after it: the only places where [`multiples`] and [`percent_marks`] read one (a number
+/// read by `read_number` ends on a digit).
+fn word_after_number(s: &str) -> bool {
     let v = &*VOCAB;
     let b = s.as_bytes();
-    let word_at = |at: usize| {
+    let times_at = |at: usize| {
         v.times_after
             .find(Input::new(s).range(at..).anchored(Anchored::Yes))
             .is_some()
     };
-    let mut i = 0;
-    while let Some(d) = super::money::next_ascii_digit(b, i) {
-        let mut e = d + 1;
-        while b.get(e).is_some_and(u8::is_ascii_digit) {
-            e += 1;
-        }
-        if word_at(e) || (b.get(e) == Some(&b' ') && word_at(e + 1)) {
-            return true;
-        }
-        i = e;
-    }
-    false
+    each_number_end(b, |e| {
+        times_at(e)
+            || (b.get(e) == Some(&b' ') && times_at(e + 1))
+            || percent_word_at(s, e).is_some()
+    })
 }
 
 /// An `x` or `×` next to a digit (`x4`, `4x`, `x 4`): a multiple may stand there.
@@ -940,21 +1097,26 @@ fn amount_in(
     Some((value, None, first_digit, end))
 }
 
-fn testimonials(s: &str, hits: &[Hit], money: &[MoneyMatch], found: &mut Vec<ReturnMatch>) {
+fn testimonials(s: &str, hits: &mut Hits, money: &[MoneyMatch], found: &mut Vec<ReturnMatch>) {
     let mut after = 0;
-    for (k, h) in hits.iter().enumerate() {
-        if h.word != Word::Invest || h.start < after || found.len() >= MAX_MATCHES {
+    let invest: Vec<Hit> = hits
+        .known()
+        .iter()
+        .filter(|h| h.word == Word::Invest)
+        .copied()
+        .collect();
+    for h in invest {
+        if h.start < after || found.len() >= MAX_MATCHES {
             continue;
         }
         let Some((invested, cur_a, _, a_end)) = amount_in(s, money, h.end, h.end + 24) else {
             continue;
         };
         // The first receive verb after the stake, within reach.
-        let Some(r) = hits[k + 1..]
-            .iter()
-            .filter(|r| r.start >= a_end)
-            .take_while(|r| r.start <= a_end + 96)
+        let Some(r) = hits
+            .starting(a_end, a_end + 96)
             .find(|r| r.word == Word::Receive)
+            .copied()
         else {
             continue;
         };
@@ -1261,5 +1423,47 @@ mod tests {
         ], 0..64)) {
             check_invariants(&parts.concat());
         }
+
+        /// Scanning windows finds what one scan of the whole text finds, in every window asked for
+        /// and, around the gate's words, every multiple word and invest verb of the text.
+        #[test]
+        fn windows_find_what_the_whole_text_scan_finds(
+            parts in proptest::collection::vec(prop_oneof![
+                proptest::sample::select(WORDS.iter().map(|w| w.0).collect::<Vec<_>>()).prop_map(String::from),
+                Just(" ".to_string()), Just(". ".to_string()), Just("5".to_string()), Just("%".to_string()),
+                Just("\n".to_string()), Just("à".to_string()), Just("x".to_string()), "[a-z ]{1,6}",
+            ], 0..80),
+            queries in proptest::collection::vec((0usize..400, 0usize..120), 0..48),
+        ) {
+            let text = norm(&parts.concat());
+            let whole = whole_text_hits(&text);
+            let mut hits = Hits::new(&text);
+            for m in VOCAB.gate.find_iter(&text) {
+                hits.cover(m.start(), m.end());
+            }
+            let gated = |h: &&(usize, usize, Word)| matches!(h.2, Word::Times(_) | Word::Invest);
+            let want: Vec<_> = whole.iter().filter(gated).copied().collect();
+            let got: Vec<_> = hits.known().iter().map(|h| (h.start, h.end, h.word)).collect();
+            let got: Vec<_> = got.iter().filter(gated).copied().collect();
+            prop_assert_eq!(format!("{got:?}"), format!("{want:?}"));
+            for (lo, width) in queries {
+                let lo = lo.min(text.len());
+                let hi = (lo + width).min(text.len());
+                let got: Vec<_> = hits.inside(lo, hi).map(|h| (h.start, h.end, h.word)).collect();
+                let from = whole.partition_point(|h| h.0 < lo);
+                let want: Vec<_> = whole[from..].iter().take_while(|h| h.1 <= hi).copied().collect();
+                prop_assert_eq!(format!("{got:?}"), format!("{want:?}"), "{}..{} of {:?}", lo, hi, text);
+            }
+        }
+    }
+
+    /// The vocabulary hits of one leftmost-longest scan of the whole text.
+    fn whole_text_hits(s: &str) -> Vec<(usize, usize, Word)> {
+        let v = &*VOCAB;
+        v.words
+            .find_iter(s)
+            .filter(|m| boundary_ok(s, m.start(), m.end(), v.word_edges[m.pattern().as_usize()]))
+            .map(|m| (m.start(), m.end(), v.word_kind[m.pattern().as_usize()]))
+            .collect()
     }
 }
