@@ -484,7 +484,18 @@ pub(crate) fn compile(
         }
         // A Cyrillic phrase's skeleton holds ASCII fragments ("в лс" → "b лc") that are no words: as
         // vocabulary they would split English spelled runs into nonsense.
-        if !has_cyrillic(core) {
+        if has_cyrillic(core) {
+            // Their whole skeleton words that keep a Cyrillic letter ("nuшu", "лc"), in every case
+            // ending, split runs spelled in Cyrillic ("у д а л е н н о й" is one word, not "удаленно й").
+            for w in core.split(|c: char| !c.is_alphanumeric()) {
+                for form in inflections(&w.to_lowercase()) {
+                    let folded = plain.normalize_phrase(&form);
+                    if has_cyrillic(&folded) {
+                        vocabulary.push(folded);
+                    }
+                }
+            }
+        } else {
             vocabulary.extend(
                 text.split(|c: char| !c.is_ascii_alphanumeric())
                     .filter(|w| !w.is_empty())
@@ -566,6 +577,38 @@ pub(crate) fn compile(
     })
 }
 
+/// Russian case and number endings, longest first (nouns, adjectives, participles).
+const RU_ENDINGS: [&str; 34] = [
+    "ого", "его", "ому", "ему", "ами", "ями", "ыми", "ими", "ой", "ей", "ою", "ая", "яя", "ое",
+    "ее", "ые", "ие", "ый", "ий", "ую", "юю", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "а",
+    "я", "у", "ю", "е",
+];
+
+/// A Russian word and its forms with the other endings of [`RU_ENDINGS`] (plus `ы`, `и`, `ь`-less
+/// stems): "удаленной" gives "удаленная", "удаленного", "удаленную"… Over-generation only adds
+/// vocabulary words, which cost nothing when no text spells them out.
+fn inflections(word: &str) -> Vec<String> {
+    let chars = word.chars().count();
+    let mut out = vec![word.to_owned()];
+    if chars < 4
+        || !word
+            .chars()
+            .all(|c| ('\u{0430}'..='\u{044F}').contains(&c) || c == 'ё')
+    {
+        return out;
+    }
+    let stem = RU_ENDINGS
+        .iter()
+        .chain(["ы", "и", "ь"].iter())
+        .find(|e| word.ends_with(**e) && chars - e.chars().count() >= 3)
+        .map_or(word, |e| &word[..word.len() - e.len()]);
+    out.push(stem.to_owned());
+    for e in RU_ENDINGS.iter().chain(["ы", "и", "ь"].iter()) {
+        out.push(format!("{stem}{e}"));
+    }
+    out
+}
+
 /// True when `s` holds a Cyrillic letter: such a phrase or regex is written for the folded skeleton
 /// of Russian text, and its ASCII fragments are not vocabulary words.
 fn has_cyrillic(s: &str) -> bool {
@@ -575,7 +618,6 @@ fn has_cyrillic(s: &str) -> bool {
 /// The literal words (three or more ASCII letters) written in a regex, for the normaliser's vocabulary:
 /// `(?:earn|\bget) (?:usdt|\$)` gives `earn`, `get`, `usdt`. Escapes such as `\b` or `\x27` never
 /// join a word.
-
 pub(crate) fn regex_words(pattern: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut cur = String::new();

@@ -276,6 +276,10 @@ fn is_spacing_separator(b: u8) -> bool {
     matches!(b, b' ' | b'.' | b'_' | b'-' | b'*')
 }
 
+fn is_spacing_separator_char(c: char) -> bool {
+    c.is_ascii() && is_spacing_separator(c as u8)
+}
+
 fn is_leet_symbol(b: u8) -> bool {
     matches!(
         b,
@@ -416,6 +420,11 @@ fn confusable(c: char) -> Option<char> {
     })
 }
 
+/// True for Cyrillic letters (the Cyrillic and Cyrillic Supplement blocks).
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{052F}').contains(&c)
+}
+
 /// True for Latin, Greek and Cyrillic letters: the scripts whose diacritics are folded away.
 fn is_foldable_base(c: char) -> bool {
     c.is_ascii_alphabetic()
@@ -465,6 +474,9 @@ pub struct Normalizer {
     /// The vocabulary words a spelled run can hold (ASCII letters and digits, at most
     /// [`MAX_SEGMENT_WORD`] bytes), to find every word in a run in one pass.
     segment_words: Option<aho_corasick::AhoCorasick>,
+    /// The same for runs spelled in Cyrillic (after folding: `n u ш u` → `nuшu`): the vocabulary words
+    /// that hold a Cyrillic letter, plus the ASCII ones (a run can mix both).
+    script_segment_words: Option<aho_corasick::AhoCorasick>,
 }
 
 /// Flags raised by the fold pass that decide whether the rewrite pass must run, and where.
@@ -525,10 +537,28 @@ impl Normalizer {
         let segment_words = (!spellable.is_empty())
             .then(|| aho_corasick::AhoCorasick::new(&spellable).ok())
             .flatten();
+        let mut script: Vec<&str> = vocabulary
+            .iter()
+            .map(|w| &**w)
+            .filter(|w| {
+                w.len() <= MAX_SEGMENT_WORD
+                    && w.chars().any(is_cyrillic)
+                    && w.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || is_cyrillic(c))
+            })
+            .collect();
+        let script_segment_words = (!script.is_empty())
+            .then(|| {
+                script.sort_unstable();
+                script.extend(spellable.iter().copied());
+                aho_corasick::AhoCorasick::new(&script).ok()
+            })
+            .flatten();
         Normalizer {
             vocabulary,
             max_word_len,
             segment_words,
+            script_segment_words,
         }
     }
 
@@ -583,10 +613,18 @@ impl Normalizer {
             if is_word_byte(b[i]) || is_leet_symbol(b[i]) {
                 let prev_is_word = i > 0 && is_word_byte(b[i - 1]);
                 if !prev_is_word {
-                    if let Some(end) = spelled_run(f, i) {
-                        self.emit_spelled(f, i, end, &mut em);
-                        i = end;
-                        continue;
+                    if let Some((end, units, sep)) = spelled_units(f, i) {
+                        if let Some(next) =
+                            self.emit_spelled_with_tail(f, i, end, units, sep, &mut em)
+                        {
+                            i = next;
+                            continue;
+                        }
+                        if units >= 4 || (units == 3 && self.spells_known_word(f, i, end)) {
+                            self.emit_spelled(f, i, end, &mut em);
+                            i = end;
+                            continue;
+                        }
                     }
                 }
                 let end = token_end(b, i);
@@ -600,6 +638,74 @@ impl Normalizer {
         }
         em.linear(i, &f[i..]);
         em.finish()
+    }
+
+    /// True when the three letters spelled in `f[start..end]` make a vocabulary word (`j o b`): three
+    /// single letters are too common in plain text to join otherwise.
+    fn spells_known_word(&self, f: &str, start: usize, end: usize) -> bool {
+        let joined: String = f[start..end]
+            .chars()
+            .filter(|c| !is_spacing_separator_char(*c))
+            .collect();
+        joined.bytes().all(|c| c.is_ascii_alphanumeric()) && self.vocabulary.contains(&*joined)
+    }
+
+    /// A spelled run whose last letters and the word glued after it make a vocabulary word
+    /// (`i n v e s tment`, `e a r nings`: a keyword spelled out inside a longer word). Emits the run,
+    /// a space before the letters that start the word, and the word joined; returns where it ends.
+    fn emit_spelled_with_tail(
+        &self,
+        f: &str,
+        start: usize,
+        end: usize,
+        units: usize,
+        sep: Option<u8>,
+        em: &mut Emitter,
+    ) -> Option<usize> {
+        let b = f.as_bytes();
+        let sep = sep?;
+        if units < 2 || end + 1 >= b.len() || b[end] != sep || !b[end + 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let tail_start = end + 1;
+        let mut tail_end = tail_start;
+        while tail_end < b.len() && b[tail_end].is_ascii_alphanumeric() {
+            tail_end += 1;
+        }
+        if tail_end - tail_start < 2 || (tail_end < b.len() && is_word_byte(b[tail_end])) {
+            return None;
+        }
+        // The run is ASCII letters at every other byte: start, start + 2, …
+        if start + 2 * units - 1 != end {
+            return None;
+        }
+        let letters: Vec<u8> = (0..units).map(|k| b[start + 2 * k]).collect();
+        if letters.iter().any(|c| !c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let tail = &f[tail_start..tail_end];
+        // At least two spelled letters start the word: one letter glued to a short word is too often
+        // chance ("S H O P to" must not read "sho pto"). No word is longer than the longest vocabulary
+        // word, which bounds the work per run.
+        let longest = self.max_word_len.saturating_sub(tail.len()).min(units);
+        let k = (2..=longest).rev().find(|&k| {
+            let mut w = String::with_capacity(k + tail.len());
+            w.extend(letters[units - k..].iter().map(|&c| c as char));
+            w.push_str(tail);
+            self.vocabulary.contains(&*w)
+        })?;
+        let first = units - k; // units before the word
+        if first > 0 {
+            let before_end = start + 2 * (first - 1) + 1;
+            self.emit_spelled(f, start, before_end, em);
+            em.linear(before_end, " ");
+        }
+        for u in first..units {
+            let at = start + 2 * u;
+            em.linear(at, &f[at..at + 1]);
+        }
+        em.linear(tail_start, tail);
+        Some(tail_end)
     }
 
     /// Emits a letter-by-letter run `f[start..end]` without its separators, except where the
@@ -625,13 +731,25 @@ impl Normalizer {
                 k += utf8_len(b[k]) + 1;
             }
             let last_window = k >= end;
-            let breaks = if units.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
-                letters.clear();
-                letters.extend(units.iter().map(|&u| b[u]));
-                self.segment(&letters)
-            } else {
-                Vec::new()
-            };
+            // Spelled punctuation (`-`, `.`) splits the window into parts segmented on their own.
+            let mut breaks = Vec::new();
+            let mut part = 0;
+            while part < units.len() {
+                let mut stop = part;
+                while stop < units.len() && !matches!(b[units[stop]], b'-' | b'_' | b'.') {
+                    stop += 1;
+                }
+                let piece = &units[part..stop];
+                let found = if piece.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
+                    letters.clear();
+                    letters.extend(piece.iter().map(|&u| b[u]));
+                    self.segment(&letters)
+                } else {
+                    self.segment_script(f, piece)
+                };
+                breaks.extend(found.into_iter().map(|x| x + part));
+                part = stop + 1;
+            }
             // How many units of this window to emit now: all in the last window; else up to the
             // last word start that leaves a longest word of room (a break there is kept).
             let (commit, break_at_commit) = if last_window {
@@ -646,7 +764,11 @@ impl Normalizer {
             let mut next_break = breaks.iter().peekable();
             for (i, &u) in units[..commit].iter().enumerate() {
                 let cl = utf8_len(b[u]);
-                em.linear(u, &f[u..u + cl]);
+                if matches!(b[u], b'-' | b'_') {
+                    em.linear(u, " "); // a spelled hyphen is a word break
+                } else {
+                    em.linear(u, &f[u..u + cl]);
+                }
                 let is_break = if i + 1 == commit {
                     break_at_commit
                 } else {
@@ -668,7 +790,6 @@ impl Normalizer {
     /// compound (`whatsapp`) stays whole; letters no word explains stay glued to each other. The
     /// caller passes at most [`SEGMENT_WINDOW`] letters, so the work is bounded.
     fn segment(&self, letters: &[u8]) -> Vec<usize> {
-        let n = letters.len();
         let Some(ac) = &self.segment_words else {
             return Vec::new();
         };
@@ -678,47 +799,93 @@ impl Normalizer {
             .map(|m| (m.start(), m.len()))
             .collect();
         found.sort_unstable();
-        // best[i] = (unknown letters, words) for letters[..i]; from[i] = (start of the last piece, known).
-        let mut best = vec![(usize::MAX, usize::MAX); n + 1];
-        let mut from = vec![(0usize, false); n + 1];
-        best[0] = (0, 0);
-        let mut next = 0;
-        for i in 0..n {
-            let here = next + found[next..].iter().take_while(|&&(s, _)| s == i).count();
-            let words_here = &found[next..here];
-            next = here;
-            let (unknown, words) = best[i];
-            if unknown == usize::MAX {
-                continue;
-            }
-            // An unknown letter joins an unknown piece before it for free, else starts a new piece.
-            let joins = i > 0 && !from[i].1;
-            let cand = (unknown + 1, if joins { words } else { words + 1 });
-            if cand < best[i + 1] {
-                best[i + 1] = cand;
-                from[i + 1] = (if joins { from[i].0 } else { i }, false);
-            }
-            for &(_, len) in words_here {
-                let cand = (unknown, words + 1);
-                if cand < best[i + len] {
-                    best[i + len] = cand;
-                    from[i + len] = (i, true);
-                }
-            }
-        }
-        let mut starts = Vec::new();
-        let mut i = n;
-        while i > 0 {
-            let s = from[i].0;
-            if s > 0 {
-                starts.push(s);
-            }
-            i = s;
-        }
-        starts.reverse();
-        starts
+        best_split(letters.len(), &found)
     }
 
+    /// [`segment`](Self::segment) for a run whose units are not all ASCII (`units` are the offsets of
+    /// its chars in `f`): runs of Cyrillic (and ASCII) letters split into the Cyrillic vocabulary; a
+    /// run holding any other char stays whole.
+    fn segment_script(&self, f: &str, units: &[usize]) -> Vec<usize> {
+        let Some(ac) = &self.script_segment_words else {
+            return Vec::new();
+        };
+        let b = f.as_bytes();
+        let mut letters: Vec<u8> = Vec::with_capacity(units.len() * 2);
+        // starts[i] = offset of unit i in `letters`; unit_at[byte] = the unit starting there.
+        let mut unit_at: Vec<u32> = Vec::with_capacity(units.len() * 2 + 1);
+        for (i, &u) in units.iter().enumerate() {
+            let cl = utf8_len(b[u]);
+            let ch = f[u..u + cl].chars().next().unwrap_or(' ');
+            if !(ch.is_ascii_alphanumeric() || is_cyrillic(ch)) {
+                return Vec::new();
+            }
+            for _ in 0..cl {
+                unit_at.push(i as u32);
+            }
+            letters.extend_from_slice(&b[u..u + cl]);
+        }
+        unit_at.push(units.len() as u32);
+        // A match counts only when it starts and ends on unit starts (it always does: the automaton
+        // holds whole UTF-8 words), converted to (unit start, units).
+        let on_unit = |at: usize| at == letters.len() || at == 0 || unit_at[at] != unit_at[at - 1];
+        let mut found: Vec<(usize, usize)> = ac
+            .find_overlapping_iter(&letters)
+            .filter(|m| on_unit(m.start()) && on_unit(m.end()))
+            .map(|m| {
+                let s = unit_at[m.start()] as usize;
+                (s, unit_at[m.end()] as usize - s)
+            })
+            .collect();
+        found.sort_unstable();
+        best_split(units.len(), &found)
+    }
+}
+
+/// The split of `n` run-together units into words for [`Normalizer::segment`]: `found` holds every
+/// vocabulary word in the run as (start, length), sorted. Returns the indices where a new word starts.
+fn best_split(n: usize, found: &[(usize, usize)]) -> Vec<usize> {
+    // best[i] = (unknown letters, words) for letters[..i]; from[i] = (start of the last piece, known).
+    let mut best = vec![(usize::MAX, usize::MAX); n + 1];
+    let mut from = vec![(0usize, false); n + 1];
+    best[0] = (0, 0);
+    let mut next = 0;
+    for i in 0..n {
+        let here = next + found[next..].iter().take_while(|&&(s, _)| s == i).count();
+        let words_here = &found[next..here];
+        next = here;
+        let (unknown, words) = best[i];
+        if unknown == usize::MAX {
+            continue;
+        }
+        // An unknown letter joins an unknown piece before it for free, else starts a new piece.
+        let joins = i > 0 && !from[i].1;
+        let cand = (unknown + 1, if joins { words } else { words + 1 });
+        if cand < best[i + 1] {
+            best[i + 1] = cand;
+            from[i + 1] = (if joins { from[i].0 } else { i }, false);
+        }
+        for &(_, len) in words_here {
+            let cand = (unknown, words + 1);
+            if cand < best[i + len] {
+                best[i + len] = cand;
+                from[i + len] = (i, true);
+            }
+        }
+    }
+    let mut starts = Vec::new();
+    let mut i = n;
+    while i > 0 {
+        let s = from[i].0;
+        if s > 0 {
+            starts.push(s);
+        }
+        i = s;
+    }
+    starts.reverse();
+    starts
+}
+
+impl Normalizer {
     fn rewrite_token(&self, f: &str, start: usize, end: usize, em: &mut Emitter) {
         let tok = &f.as_bytes()[start..end];
         let letters = tok.iter().filter(|c| c.is_ascii_alphabetic()).count();
@@ -735,54 +902,81 @@ impl Normalizer {
             }
             return;
         }
-        // An amount glued to a leeted word ("300u$dt"): the digits stay, the word is rewritten alone
-        // (its leading digits would otherwise read as a leet run with no letter before it).
-        let lead = tok.iter().take_while(|c| c.is_ascii_digit()).count();
-        if lead > 0
-            && lead < tok.len()
-            && tok[lead].is_ascii_alphabetic()
-            && tok[lead..].iter().any(|&c| is_leet_symbol(c))
-        {
-            em.linear(start, &f[start..start + lead]);
-            self.rewrite_token(f, start + lead, end, em);
-            return;
-        }
-        if letters >= 2 && leet > 0 && tok.is_ascii() {
-            let interior = leet_is_interior(tok);
-            let map = |one_as_l: bool| -> Vec<u8> {
+        let cyrillic = !tok.is_ascii()
+            && f[start..end]
+                .chars()
+                .all(|c| c.is_ascii() || is_cyrillic(c));
+        let letters = letters + f[start..end].chars().filter(|&c| is_cyrillic(c)).count();
+        if letters >= 2 && leet > 0 && (tok.is_ascii() || cyrillic) {
+            let known =
+                |v: &[u8]| std::str::from_utf8(v).is_ok_and(|s| self.vocabulary.contains(s));
+            // `1` and `!` read as i or l: try every reading of up to four of them ("d@11y" is
+            // "daily"), else all as i and all as l.
+            let ambiguous: Vec<usize> = (0..tok.len())
+                .filter(|&k| matches!(tok[k], b'1' | b'!'))
+                .collect();
+            let readings: Vec<u32> = if ambiguous.len() <= 4 {
+                (0..1u32 << ambiguous.len()).collect()
+            } else {
+                vec![0, u32::MAX]
+            };
+            let read = |mask: u32| -> Vec<u8> {
+                let mut amb = 0;
                 tok.iter()
                     .map(|&c| {
-                        if is_leet_symbol(c) {
-                            leet_letter(c, one_as_l)
-                        } else {
-                            c
+                        if !is_leet_symbol(c) {
+                            return c;
                         }
+                        let as_l = matches!(c, b'1' | b'!') && {
+                            let bit = mask >> amb.min(31) & 1 == 1;
+                            amb += 1;
+                            bit
+                        };
+                        leet_letter(c, as_l)
                     })
                     .collect()
             };
-            let as_i = map(false);
-            let known =
-                |v: &[u8]| std::str::from_utf8(v).is_ok_and(|s| self.vocabulary.contains(s));
-            let choice = if known(&as_i) {
-                Some(as_i)
-            } else {
-                let as_l = map(true);
-                if known(&as_l) {
-                    Some(as_l)
-                } else if interior {
-                    Some(as_i)
-                } else {
-                    None
-                }
+            // Only ASCII bytes change, one for one: the result is UTF-8 of the same length.
+            let emit = |v: &[u8], em: &mut Emitter| match std::str::from_utf8(v) {
+                Ok(s) => em.linear(start, s),
+                Err(_) => em.linear(start, &f[start..end]),
             };
-            if let Some(v) = choice {
-                for (k, &c) in v.iter().enumerate() {
-                    em.linear_byte(start + k, c);
-                }
+            if let Some(v) = readings.iter().map(|&m| read(m)).find(|v| known(v)) {
+                emit(&v, em);
+                return;
+            }
+            // An amount glued to a leeted word ("300u$dt"): the digits stay, the word is rewritten
+            // alone (its leading digits would otherwise read as a leet run with no letter before it).
+            let lead = tok.iter().take_while(|c| c.is_ascii_digit()).count();
+            if lead > 0
+                && lead < tok.len()
+                && tok[lead].is_ascii_alphabetic()
+                && tok[lead..].iter().any(|&c| is_leet_symbol(c))
+            {
+                em.linear(start, &f[start..start + lead]);
+                self.rewrite_token(f, start + lead, end, em);
+                return;
+            }
+            if leet_is_interior(tok) {
+                emit(&read(0), em);
                 return;
             }
         }
         em.linear(start, &f[start..end]);
+    }
+}
+
+/// The first byte of a two-byte Cyrillic char (U+0400–U+052F).
+fn is_cyrillic_lead(b: u8) -> bool {
+    (0xD0..=0xD4).contains(&b)
+}
+
+/// True when `out` ends with an ASCII letter or a Cyrillic one.
+fn letter_ends_at(out: &[u8]) -> bool {
+    match out {
+        [.., p] if p.is_ascii_alphabetic() => true,
+        [.., l, c] => is_cyrillic_lead(*l) && (0x80..=0xBF).contains(c),
+        _ => false,
     }
 }
 
@@ -825,8 +1019,8 @@ fn leet_is_interior(tok: &[u8]) -> bool {
             while k < tok.len() && is_leet_symbol(tok[k]) {
                 k += 1;
             }
-            let before = run_start > 0 && tok[run_start - 1].is_ascii_alphabetic();
-            let after = k < tok.len() && tok[k].is_ascii_alphabetic();
+            let before = run_start > 0 && letter_ends_at(&tok[..run_start]);
+            let after = k < tok.len() && (tok[k].is_ascii_alphabetic() || is_cyrillic_lead(tok[k]));
             if !(before && after && k - run_start <= 2) {
                 return false;
             }
@@ -837,15 +1031,31 @@ fn leet_is_interior(tok: &[u8]) -> bool {
     true
 }
 
-/// If a word spelled letter by letter starts at `i` (`t e l e g r a m`, `w.h.a.t.s`), returns the end
-/// of the run (after its last letter). Needs four or more single chars joined by one repeated separator.
-fn spelled_run(f: &str, i: usize) -> Option<usize> {
+/// If a word spelled letter by letter starts at `i` (`t e l e g r a m`, `w.h.a.t.s`): the end of
+/// the run (after its last letter), how many single chars it holds, and the one repeated separator
+/// that joins them (`None` for a lone char). Four or more make a spelled word; three only when they
+/// spell a vocabulary word.
+fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
     let b = f.as_bytes();
     let mut units = 0;
     let mut sep: Option<u8> = None;
     let mut j = i;
     let mut end = i;
     loop {
+        // A hyphen spelled inside the run ("p a r t - t i m e") is a word break; a dot between spaces
+        // ("w a . m e") belongs to the word.
+        if let Some(s) = sep {
+            if j + 2 < b.len()
+                && b[j + 1] == s
+                && is_word_byte(b[j + 2])
+                && ((matches!(b[j], b'-' | b'_') && s != b[j]) || (b[j] == b'.' && s == b' '))
+            {
+                units += 1;
+                end = j + 1;
+                j += 2;
+                continue;
+            }
+        }
         if j >= b.len() || !is_word_byte(b[j]) && !is_leet_symbol(b[j]) {
             break;
         }
@@ -884,7 +1094,7 @@ fn spelled_run(f: &str, i: usize) -> Option<usize> {
         }
         j = after + 1;
     }
-    (units >= 4).then_some(end)
+    (units >= 1).then_some((end, units, sep))
 }
 
 #[inline]
@@ -1109,11 +1319,19 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
         };
         f.anchor_if_shifted(pos);
         if class == LEET || class == DIGIT {
-            let prev_alpha = f.out.last().is_some_and(u8::is_ascii_alphabetic);
-            let next = b.get(pos + 1).map_or(0, |n| n | 0x20);
+            let prev_alpha = letter_ends_at(&f.out);
+            let next_raw = b.get(pos + 1).copied().unwrap_or(0);
+            let next = next_raw | 0x20;
             // A leet symbol before a letter ("te1egr@m", "@pp"; not the common "hello!"), a digit
-            // between letters ("b1tcoin").
-            let leet_word = next.is_ascii_lowercase() && (class == LEET || prev_alpha);
+            // between letters ("b1tcoin"), or after one before more of them ("1ncom3", "b17c01n").
+            let next_letter = next.is_ascii_lowercase() || is_cyrillic_lead(next_raw);
+            let leet_word = (next_letter && (class == LEET || prev_alpha))
+                || (prev_alpha
+                    && (is_leet_symbol(next_raw)
+                        || class == DIGIT
+                            && !next_raw.is_ascii_digit()
+                            && next_raw != b'.'
+                            && next_raw != b','));
             if leet_word || (class == DIGIT && next == b'o') {
                 cand.flag(f.out.len());
             }
@@ -1312,14 +1530,20 @@ mod tests {
     #[test]
     fn russian_with_latin_look_alikes_meets_plain_russian() {
         // Latin p, e, y, u, n, r swapped into Russian words fold to the same skeleton as the real letters.
-        assert_eq!(norm("Пpивeт, дpyr! пoдpoбнoстu"), norm("Привет, друг! подробности"));
+        assert_eq!(
+            norm("Пpивeт, дpyr! пoдpoбнoстu"),
+            norm("Привет, друг! подробности")
+        );
         assert_eq!(norm("nишu в лc"), norm("пиши в лс"));
         assert_eq!(norm("удалённой"), norm("удаленной"));
     }
 
     #[test]
     fn leet_after_a_glued_amount() {
-        assert_eq!(norm("made 3500usdt with 300u$dt"), "made 3500usdt with 300usdt");
+        assert_eq!(
+            norm("made 3500usdt with 300u$dt"),
+            "made 3500usdt with 300usdt"
+        );
         assert_eq!(norm("300usdt 5k$ 1O,OOO"), "300usdt 5k$ 10,000");
     }
 
@@ -1435,15 +1659,16 @@ mod tests {
     /// text's start and end.
     #[test]
     fn spelled_runs_map_each_letter_back_with_few_anchors() {
-        let n = Normalizer::with_vocabulary(["apply", "on", "telegram", "жил"]);
+        // Cyrillic letters that no fold changes (и would read u), so each maps back to itself.
+        let n = Normalizer::with_vocabulary(["apply", "on", "telegram", "жшл"]);
         let cases = [
             ("t e l e g r a m", 1),
             ("apply now a p p l y o n t e l e g r a m", 1),
             ("x t.e.l.e.g.r.a.m", 1),
-            ("ж и л ж и л ж и л", 1),
+            ("ж ш л ж ш л ж ш л", 1),
             ("中 a 中 b 中 c 中", 1),
             ("a p p l y o n t e l e g r a m ", 200),
-            ("ж и л ф д ", 300),
+            ("ж ш л ф д ", 300),
         ];
         for (unit, reps) in cases {
             let text = unit.repeat(reps);
