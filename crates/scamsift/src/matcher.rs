@@ -89,7 +89,28 @@ pub(crate) struct Matcher {
     regexes: Vec<RuleRegex>,
     /// Regexes without a usable prefix literal: they run on every text.
     always: Vec<u32>,
+    /// Per rule, where its occurrences can come from (see [`Settle`]).
+    settle: Vec<Settle>,
+    /// Per regex: all its prefix literals are ASCII, so its candidate starts all come from the ASCII
+    /// pass (in order of their end) and can be tried during it.
+    triggers_ascii: Vec<bool>,
 }
+
+/// Whether a rule's occurrences can be settled during the ASCII automaton's pass: only when they all
+/// come from that pass, whose matches arrive in order of their end (issue 15: the occurrences of
+/// every phrase of a 100 MB text were kept until the end, 12 bytes each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Settle {
+    /// A regex of the rule (or no phrase) can add occurrences anywhere later.
+    Never,
+    /// Its phrases are all ASCII.
+    Always,
+    /// Some of its phrases are not ASCII: only on ASCII text, where they cannot occur.
+    OnAsciiText,
+}
+
+/// Occurrences collected between two settle steps (the step sorts them all: the steps double).
+const SETTLE_EVERY: usize = 1 << 16;
 
 /// Rewrites `\b`/`\B` outside character classes to their ASCII forms `(?-u:\b)`/`(?-u:\B)`, as the
 /// classifier does with every pack regex: Unicode word boundaries make the regex crate's fast engines
@@ -614,6 +635,43 @@ impl MatcherBuilder {
                 other.push((bytes, range));
             }
         }
+        let rules = targets
+            .iter()
+            .filter_map(|t| match *t {
+                Target::Phrase { rule, .. } => Some(rule as usize + 1),
+                _ => None,
+            })
+            .chain(regexes.iter().map(|r| r.rule as usize + 1))
+            .max()
+            .unwrap_or(0);
+        let mut settle = vec![Settle::Never; rules];
+        for (_, (a, b)) in &ascii {
+            for t in &targets[*a as usize..*b as usize] {
+                if let Target::Phrase { rule, .. } = *t {
+                    settle[rule as usize] = Settle::Always;
+                }
+            }
+        }
+        for (_, (a, b)) in &other {
+            for t in &targets[*a as usize..*b as usize] {
+                if let Target::Phrase { rule, .. } = *t {
+                    if settle[rule as usize] == Settle::Always {
+                        settle[rule as usize] = Settle::OnAsciiText;
+                    }
+                }
+            }
+        }
+        for r in &regexes {
+            settle[r.rule as usize] = Settle::Never;
+        }
+        let mut triggers_ascii = vec![true; regexes.len()];
+        for (_, (a, b)) in &other {
+            for t in &targets[*a as usize..*b as usize] {
+                if let Target::Trigger { regex } = *t {
+                    triggers_ascii[regex as usize] = false;
+                }
+            }
+        }
         let (ascii, other) = join(
             || Automaton::build(ascii, false),
             || Automaton::build(other, true),
@@ -624,8 +682,35 @@ impl MatcherBuilder {
             targets,
             regexes,
             always,
+            settle,
+            triggers_ascii,
         })
     }
+}
+
+/// The end-of-find merge of one rule's occurrences (sorted), if it is final before `finished`: the
+/// kept occurrences, when the first one past the cap that does not overlap the last kept starts
+/// before `finished`.
+fn settled_merge(hits: &[RawHit], finished: usize, max_per_rule: usize) -> Option<Vec<RawHit>> {
+    let mut kept: Vec<RawHit> = Vec::with_capacity(max_per_rule.min(64));
+    for &h in hits {
+        if h.start as usize >= finished {
+            return None;
+        }
+        if let Some(last) = kept.last_mut() {
+            if h.start < last.end {
+                if h.end > last.end && h.start == last.start {
+                    last.end = h.end;
+                }
+                continue;
+            }
+            if kept.len() >= max_per_rule {
+                return Some(kept);
+            }
+        }
+        kept.push(h);
+    }
+    None
 }
 
 /// The stretches of a text that hold its non-ASCII bytes, each widened by `reach - 1` bytes on both
@@ -871,13 +956,35 @@ impl Matcher {
     /// Finds every rule occurrence in `text` (already normalised). `max_per_rule` caps how many
     /// occurrences of one rule are kept, so a text repeating one phrase cannot blow up the output.
     pub(crate) fn find(&self, text: &str, max_per_rule: usize, scratch: &mut Vec<RawHit>) {
+        self.find_settling(text, max_per_rule, scratch, SETTLE_EVERY);
+    }
+
+    /// [`find`](Self::find), settling rules each time `settle_every` more occurrences were collected;
+    /// returns how many rules settled.
+    fn find_settling(
+        &self,
+        text: &str,
+        max_per_rule: usize,
+        scratch: &mut Vec<RawHit>,
+        settle_every: usize,
+    ) -> usize {
         scratch.clear();
         // (regex, start) of every occurrence of a regex's prefix literal: the only places a match can start.
         let mut candidates: Vec<(u32, u32)> = Vec::new();
         // (regex, end) of every occurrence of a suffix literal of a regex without a prefix.
         let mut present: Vec<(u32, u32)> = Vec::new();
         let ascii = text.is_ascii();
-        let mut on_match = |automaton: &Automaton, m: aho_corasick::Match| {
+        // Rules settled during the ASCII pass: their later occurrences cannot change the result.
+        let mut settled: Vec<bool> = Vec::new();
+        // Per regex, once tried during the ASCII pass: (end of its last match, matches found).
+        let mut tried: Vec<(usize, usize)> = Vec::new();
+        let mut fresh: (u32, (usize, usize)) = (u32::MAX, (0, 0));
+        let mut on_match = |automaton: &Automaton,
+                            m: aho_corasick::Match,
+                            scratch: &mut Vec<RawHit>,
+                            candidates: &mut Vec<(u32, u32)>,
+                            settled: &[bool],
+                            tried: &[(usize, usize)]| {
             let (a, b) = automaton.pattern_targets[m.pattern().as_usize()];
             for t in &self.targets[a as usize..b as usize] {
                 match *t {
@@ -902,20 +1009,49 @@ impl Matcher {
                         {
                             continue;
                         }
+                        if settled.get(rule as usize) == Some(&true) {
+                            continue;
+                        }
                         scratch.push(RawHit {
                             rule,
                             start: m.start() as u32,
                             end: m.end() as u32,
                         });
                     }
-                    Target::Trigger { regex } => candidates.push((regex, m.start() as u32)),
+                    Target::Trigger { regex } => {
+                        if tried.get(regex as usize).is_none_or(|t| t.1 < max_per_rule) {
+                            candidates.push((regex, m.start() as u32));
+                        }
+                    }
                     Target::Present { regex } => present.push((regex, m.end() as u32)),
                 }
             }
         };
         if let Some(automaton) = &self.ascii {
+            let mut next_settle = settle_every;
             for m in automaton.searcher().find_overlapping_iter(text) {
-                on_match(automaton, m);
+                on_match(automaton, m, scratch, &mut candidates, &settled, &tried);
+                if scratch.len() + candidates.len() >= next_settle {
+                    // Every occurrence still to come ends at or after this one, so starts at or
+                    // after `finished`.
+                    let finished = m.end().saturating_sub(automaton.max_len);
+                    self.try_candidates(
+                        text,
+                        &mut candidates,
+                        &mut tried,
+                        finished,
+                        max_per_rule,
+                        scratch,
+                    );
+                    self.settle_rules(scratch, &mut settled, finished, ascii, max_per_rule);
+                    // Doubling steps keep the sorts linearithmic in all; tests step by a few.
+                    let step = if settle_every < SETTLE_EVERY {
+                        settle_every
+                    } else {
+                        scratch.len().max(settle_every)
+                    };
+                    next_settle = (scratch.len() + candidates.len()).saturating_add(step);
+                }
             }
         }
         if let Some(automaton) = self.other.as_ref().filter(|_| !ascii) {
@@ -925,7 +1061,7 @@ impl Matcher {
             for window in NonAsciiWindows::new(text.as_bytes(), automaton.max_len) {
                 let input = aho_corasick::Input::new(text).span(window);
                 for m in searcher.find_overlapping_iter(input) {
-                    on_match(automaton, m);
+                    on_match(automaton, m, scratch, &mut candidates, &settled, &tried);
                 }
             }
         }
@@ -933,38 +1069,26 @@ impl Matcher {
         // regexes costs one automaton pass plus a few short anchored attempts, not a scan per regex.
         candidates.sort_unstable();
         candidates.dedup();
-        let mut i = 0;
-        while i < candidates.len() {
-            let ri = candidates[i].0;
-            let r = &self.regexes[ri as usize];
-            let (mut next_free, mut found) = (0usize, 0usize);
-            while i < candidates.len() && candidates[i].0 == ri {
-                let start = candidates[i].1 as usize;
-                i += 1;
-                if start < next_free || found >= max_per_rule {
-                    continue;
-                }
-                if r.gate
-                    .as_ref()
-                    .is_some_and(|g| !g.may_match(text.as_bytes(), start, ascii))
-                {
-                    continue;
-                }
-                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-                // Anchored, so the match starts here: only its end is needed (no reverse scan).
-                if let Some(m) = r.re.search_half(&input) {
-                    if start < m.offset() {
-                        let end = ceil_char_boundary(text, m.offset());
-                        scratch.push(RawHit {
-                            rule: r.rule,
-                            start: start as u32,
-                            end: end as u32,
-                        });
-                        next_free = end;
-                        found += 1;
+        for &(ri, start) in &candidates {
+            let state = match tried.get_mut(ri as usize) {
+                Some(t) => t,
+                None => {
+                    // Not tried during the pass: a fresh state per regex, as candidates are by regex.
+                    if fresh.0 != ri {
+                        fresh = (ri, (0, 0));
                     }
+                    &mut fresh.1
                 }
-            }
+            };
+            self.attempt(
+                ri,
+                text,
+                start as usize,
+                ascii,
+                state,
+                max_per_rule,
+                scratch,
+            );
         }
         for &ri in &self.always {
             self.search(ri, text, 0..text.len(), max_per_rule, scratch);
@@ -1033,6 +1157,129 @@ impl Matcher {
             scratch[out] = h;
             out += 1;
             kept_for_rule += 1;
+        }
+        scratch.truncate(out);
+        settled.iter().filter(|&&s| s).count()
+    }
+
+    /// One anchored attempt of regex `ri` at candidate `start`; `state` is the regex's (end of its
+    /// last match, matches found), its candidates tried in order of start.
+    #[allow(clippy::too_many_arguments)]
+    fn attempt(
+        &self,
+        ri: u32,
+        text: &str,
+        start: usize,
+        ascii: bool,
+        state: &mut (usize, usize),
+        max_per_rule: usize,
+        scratch: &mut Vec<RawHit>,
+    ) {
+        let r = &self.regexes[ri as usize];
+        let (next_free, found) = *state;
+        if start < next_free || found >= max_per_rule {
+            return;
+        }
+        if r.gate
+            .as_ref()
+            .is_some_and(|g| !g.may_match(text.as_bytes(), start, ascii))
+        {
+            return;
+        }
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        // Anchored, so the match starts here: only its end is needed (no reverse scan).
+        if let Some(m) = r.re.search_half(&input) {
+            if start < m.offset() {
+                let end = ceil_char_boundary(text, m.offset());
+                scratch.push(RawHit {
+                    rule: r.rule,
+                    start: start as u32,
+                    end: end as u32,
+                });
+                *state = (end, found + 1);
+            }
+        }
+    }
+
+    /// During the ASCII pass: tries the candidates that start before `finished` of the regexes whose
+    /// candidates all come from that pass (no later candidate can start before them), and drops them
+    /// with those of regexes that found their cap, so the list stays short.
+    fn try_candidates(
+        &self,
+        text: &str,
+        candidates: &mut Vec<(u32, u32)>,
+        tried: &mut Vec<(usize, usize)>,
+        finished: usize,
+        max_per_rule: usize,
+        scratch: &mut Vec<RawHit>,
+    ) {
+        tried.resize(self.regexes.len(), (0, 0));
+        let ascii = text.is_ascii();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut out = 0;
+        for i in 0..candidates.len() {
+            let (ri, start) = candidates[i];
+            let early = (ascii || self.triggers_ascii[ri as usize]) && (start as usize) < finished;
+            if early {
+                self.attempt(
+                    ri,
+                    text,
+                    start as usize,
+                    ascii,
+                    &mut tried[ri as usize],
+                    max_per_rule,
+                    scratch,
+                );
+            } else if tried[ri as usize].1 < max_per_rule {
+                candidates[out] = (ri, start);
+                out += 1;
+            }
+        }
+        candidates.truncate(out);
+    }
+
+    /// Settles the rules whose merged occurrences are final: the merge at the end of `find`
+    /// walks a rule's occurrences by start and, once it has kept `max_per_rule`, drops everything from
+    /// the first one that does not overlap the last kept. When that one starts before `finished`
+    /// (before which every occurrence of a rule that can settle has been collected), the rule's kept
+    /// occurrences are the final ones: they replace its list, and later ones are not collected.
+    fn settle_rules(
+        &self,
+        scratch: &mut Vec<RawHit>,
+        settled: &mut Vec<bool>,
+        finished: usize,
+        ascii: bool,
+        max_per_rule: usize,
+    ) {
+        settled.resize(self.settle.len(), false);
+        scratch.sort_unstable();
+        let (mut out, mut i) = (0usize, 0usize);
+        while i < scratch.len() {
+            let rule = scratch[i].rule as usize;
+            let end = i + scratch[i..]
+                .iter()
+                .take_while(|h| h.rule as usize == rule)
+                .count();
+            let can_settle = match self.settle.get(rule) {
+                Some(Settle::Always) => true,
+                Some(Settle::OnAsciiText) => ascii,
+                _ => false,
+            };
+            let merged = (can_settle && settled.get(rule) == Some(&false))
+                .then(|| settled_merge(&scratch[i..end], finished, max_per_rule))
+                .flatten();
+            if let Some(kept) = merged {
+                settled[rule] = true; // in range: `get` above
+                scratch[out..out + kept.len()].copy_from_slice(&kept);
+                out += kept.len();
+                i = end;
+                continue;
+            }
+            let keep = end - i;
+            scratch.copy_within(i..i + keep, out);
+            out += keep;
+            i = end;
         }
         scratch.truncate(out);
     }
@@ -1122,6 +1369,89 @@ mod tests {
             make_err: &make_err,
         })
         .unwrap()
+    }
+
+    /// Settling rules while the ASCII pass runs (issue 15: bounded working memory) gives exactly the
+    /// occurrences of collecting them all: overlapping and nested phrases, a phrase shared by two
+    /// rules, a rule that also has a regex (never settles), a rule with a non-ASCII phrase (settles on
+    /// ASCII text only); settling after every occurrence or every few, caps of 1 to 16.
+    #[test]
+    fn settling_rules_early_changes_no_occurrence() {
+        let make_err = |kind, msg: String| PackError::new(kind, msg);
+        let phrase = |rule: u32, text: &str| PhraseSpec {
+            rule,
+            text: text.to_owned(),
+            bound_start: rule % 2 == 0,
+            bound_end: rule % 3 == 0,
+        };
+        let m = MatcherBuilder {
+            phrases: vec![
+                phrase(0, "telegram"),
+                phrase(0, "tele"),
+                phrase(0, "gram"),
+                phrase(1, "apply on telegram"),
+                phrase(1, "on telegram"),
+                phrase(2, "a"),
+                phrase(2, "a p"),
+                phrase(3, "telegram"),
+                phrase(4, "apply"),
+                phrase(5, "on"),
+                phrase(5, "电报"),
+                phrase(6, "gram a"),
+                // A longer phrase of the rule starts before and ends after shorter ones: it arrives
+                // late and must win.
+                phrase(7, "x"),
+                phrase(7, "q x x x x"),
+            ],
+            // Triggered regexes are tried during the ASCII pass too: overlapping attempts (a match
+            // blocks the attempts inside it), one whose prefix literal is not ASCII.
+            regexes: vec![
+                (4, r"apply\s+on".to_owned()),
+                (8, r"tele(gram)?( x)?".to_owned()),
+                (9, r"x x( x)*".to_owned()),
+                (10, r"电报 ?on".to_owned()),
+                // A longer prefix literal starts before and ends after a shorter one.
+                (11, r"(xyz|qqq xyz xyz xyz)".to_owned()),
+            ],
+            max_patterns: 1000,
+            regex_size_limit: 1 << 20,
+            max_unprefixed: 10,
+            max_regex_memory: 64 << 20,
+            regex_cache: 1 << 20,
+        }
+        .build(&|_| RegexOrigin {
+            rule_id: "r",
+            field: "phrases[0]".into(),
+            make_err: &make_err,
+        })
+        .unwrap();
+        assert_eq!(m.settle[0], Settle::Always);
+        assert_eq!(m.settle[4], Settle::Never);
+        assert_eq!(m.settle[5], Settle::OnAsciiText);
+        assert!(m.triggers_ascii.iter().filter(|&&a| !a).count() == 1);
+        let texts = [
+            "apply on telegram a p p l y ".repeat(40),
+            "telegram telegramgram a a a p ".repeat(30),
+            "apply on telegram 电报 on ".repeat(25),
+            "x ".repeat(10) + &"a ".repeat(200) + "telegram",
+            "q x x x x ".repeat(30),
+            "telegram x x x tele x ".repeat(30) + "电报 on",
+            "qqq xyz xyz xyz ".repeat(30),
+        ];
+        for text in &texts {
+            for cap in [1, 2, 3, 16] {
+                let mut all = Vec::new();
+                assert_eq!(m.find_settling(text, cap, &mut all, usize::MAX), 0);
+                for every in [1, 2, 5, 17, 64] {
+                    let mut settled = Vec::new();
+                    let rules = m.find_settling(text, cap, &mut settled, every);
+                    assert_eq!(settled, all, "cap {cap}, every {every}: {text:.40}");
+                    if every == 1 && cap < 16 {
+                        assert!(rules > 0, "nothing settled: cap {cap}, {text:.40}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
