@@ -736,7 +736,7 @@ impl Normalizer {
             let mut part = 0;
             while part < units.len() {
                 let mut stop = part;
-                while stop < units.len() && !matches!(b[units[stop]], b'-' | b'_' | b'.') {
+                while stop < units.len() && !matches!(b[units[stop]], b'-' | b'_' | b'.' | b' ') {
                     stop += 1;
                 }
                 let piece = &units[part..stop];
@@ -764,8 +764,8 @@ impl Normalizer {
             let mut next_break = breaks.iter().peekable();
             for (i, &u) in units[..commit].iter().enumerate() {
                 let cl = utf8_len(b[u]);
-                if matches!(b[u], b'-' | b'_') {
-                    em.linear(u, " "); // a spelled hyphen is a word break
+                if matches!(b[u], b'-' | b'_' | b' ') {
+                    em.linear(u, " "); // a spelled hyphen or space is a word break
                 } else {
                     em.linear(u, &f[u..u + cl]);
                 }
@@ -1042,13 +1042,18 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
     let mut j = i;
     let mut end = i;
     loop {
-        // A hyphen spelled inside the run ("p a r t - t i m e") is a word break; a dot between spaces
-        // ("w a . m e") belongs to the word.
+        // A hyphen or space spelled inside the run ("p a r t - t i m e", "p.a.r.t. .t.i.m.e") is a
+        // word break; a spelled dot ("w a . m e", "t*.*m*e") belongs to the word.
         if let Some(s) = sep {
+            let breaks = if matches!(s, b'.' | b'*') {
+                matches!(b[j.min(b.len() - 1)], b'-' | b'_' | b' ')
+            } else {
+                matches!(b[j.min(b.len() - 1)], b'-' | b'_')
+            };
             if j + 2 < b.len()
-                && b[j + 1] == s
+                && same_separator(s, b[j + 1])
                 && is_word_byte(b[j + 2])
-                && ((matches!(b[j], b'-' | b'_') && s != b[j]) || (b[j] == b'.' && s == b' '))
+                && (breaks || b[j] == b'.')
             {
                 units += 1;
                 end = j + 1;
@@ -1074,7 +1079,7 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
         // spelled word ("y o u r m.o.b.i.l.e"): it is not part of this run. A space always ends a word.
         if let Some(s) = sep {
             if after + 1 < b.len()
-                && b[after] != s
+                && !same_separator(s, b[after])
                 && b[after] != b' '
                 && is_spacing_separator(b[after])
                 && is_word_byte(b[after + 1])
@@ -1089,7 +1094,7 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
         }
         match sep {
             None => sep = Some(b[after]),
-            Some(s) if s != b[after] => break,
+            Some(s) if !same_separator(s, b[after]) => break,
             Some(_) => {}
         }
         j = after + 1;
@@ -1097,12 +1102,23 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
     (units >= 1).then_some((end, units, sep))
 }
 
+/// Separators that stand for one another in a spelled run: the fold turns `-` and `_` between two
+/// letters into a space, so `t_._m_e` folds to `t_._m e` and `p-a-r-t` to `p a r t`.
+fn same_separator(s: u8, x: u8) -> bool {
+    s == x || (matches!(s, b' ' | b'-' | b'_') && matches!(x, b' ' | b'-' | b'_'))
+}
+
 #[inline]
 fn note_separator(cand: &mut Candidates, out: &[u8]) {
     // out ends with the separator just pushed; was the token before it a single char?
     let n = out.len();
+    // A dot right after a separator is a spelled unit itself ("t*.*m*e"), not the end of one.
+    if n >= 2 && out[n - 1] == b'.' && is_spacing_separator(out[n - 2]) {
+        return;
+    }
     let single = n >= 2
-        && is_word_byte(out[n - 2])
+        && (is_word_byte(out[n - 2])
+            || (out[n - 2] == b'.' && n >= 3 && is_spacing_separator(out[n - 3])))
         && (n < 3 || !is_word_byte(out[n - 3]) || out[n - 2] >= 0x80);
     if single {
         cand.single_run += 1;
