@@ -597,14 +597,30 @@ fn inflections(word: &str) -> Vec<String> {
     {
         return out;
     }
+    // Verbs take other endings; inflecting them as nouns makes words that hide a following
+    // preposition ("пишите" + "ев" reads like "пишите в").
+    const VERB_ENDINGS: [&str; 17] = [
+        "те", "ть", "ся", "сь", "ет", "ёт", "ют", "ут", "ит", "ат", "ят", "ешь", "ишь", "аю", "яю",
+        "ем", "им",
+    ];
+    if VERB_ENDINGS.iter().any(|e| word.ends_with(e)) {
+        return out;
+    }
     let stem = RU_ENDINGS
         .iter()
         .chain(["ы", "и", "ь"].iter())
         .find(|e| word.ends_with(**e) && chars - e.chars().count() >= 3)
         .map_or(word, |e| &word[..word.len() - e.len()]);
-    out.push(stem.to_owned());
-    for e in RU_ENDINGS.iter().chain(["ы", "и", "ь"].iter()) {
-        out.push(format!("{stem}{e}"));
+    // A fleeting vowel: "заработок" → "заработка", "человек" keeps it (the stem must stay 3+ letters).
+    let fleeting = ["ок", "ек", "ец"]
+        .iter()
+        .find(|e| word.ends_with(**e) && chars >= 6)
+        .map(|e| format!("{}{}", &word[..word.len() - e.len()], &e[e.len() - 2..]));
+    for stem in std::iter::once(stem.to_owned()).chain(fleeting) {
+        out.push(stem.clone());
+        for e in RU_ENDINGS.iter().chain(["ы", "и", "ь"].iter()) {
+            out.push(format!("{stem}{e}"));
+        }
     }
     out
 }

@@ -550,7 +550,9 @@ impl Normalizer {
         let script_segment_words = (!script.is_empty())
             .then(|| {
                 script.sort_unstable();
-                script.extend(spellable.iter().copied());
+                // ASCII words of one or two letters ("u", "k") would read single folded Cyrillic
+                // letters as words.
+                script.extend(spellable.iter().copied().filter(|w| w.len() >= 3));
                 aho_corasick::AhoCorasick::new(&script).ok()
             })
             .flatten();
@@ -739,15 +741,37 @@ impl Normalizer {
                 while stop < units.len() && !matches!(b[units[stop]], b'-' | b'_' | b'.' | b' ') {
                     stop += 1;
                 }
-                let piece = &units[part..stop];
-                let found = if piece.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
-                    letters.clear();
-                    letters.extend(piece.iter().map(|&u| b[u]));
-                    self.segment(&letters)
-                } else {
-                    self.segment_script(f, piece)
-                };
-                breaks.extend(found.into_iter().map(|x| x + part));
+                // A spelled number of two or more digits ("1 4 5 0 0 р у б") is a word of its own;
+                // a lone digit between letters is leetspeak and stays in its word.
+                let mut sub = part;
+                while sub < stop {
+                    if sub > part {
+                        breaks.push(sub); // kept sorted: this part's own breaks come after it
+                    }
+                    let digits = |k: usize| b[units[k]].is_ascii_digit();
+                    let mut k = sub;
+                    while k < stop && digits(k) {
+                        k += 1;
+                    }
+                    if k - sub < 2 {
+                        // Letters (with lone digits) up to the next number of two or more digits.
+                        k = sub;
+                        while k < stop && !(digits(k) && k + 1 < stop && digits(k + 1)) {
+                            k += 1;
+                        }
+                        let piece = &units[sub..k.max(sub + 1)];
+                        let found = if piece.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
+                            letters.clear();
+                            letters.extend(piece.iter().map(|&u| b[u]));
+                            self.segment(&letters)
+                        } else {
+                            self.segment_script(f, piece)
+                        };
+                        breaks.extend(found.into_iter().map(|x| x + sub));
+                        k = k.max(sub + 1);
+                    }
+                    sub = k;
+                }
                 part = stop + 1;
             }
             // How many units of this window to emit now: all in the last window; else up to the
@@ -1066,6 +1090,15 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
         }
         let cl = utf8_len(b[j]);
         let after = j + cl;
+        // Emoji and symbols are not spelled letters: they end a run ("❗ Н у ж е н").
+        if b[j] >= 0x80
+            && !f
+                .get(j..after.min(b.len()))
+                .and_then(|c| c.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        {
+            break;
+        }
         // The unit must be a single char.
         if after < b.len()
             && (is_word_byte(b[after])
@@ -1094,6 +1127,8 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
         }
         match sep {
             None => sep = Some(b[after]),
+            // A digit keeps its exact separator: "1-2 h o u r s" is a range and a word.
+            Some(s) if b[j].is_ascii_digit() && s != b[after] => break,
             Some(s) if !same_separator(s, b[after]) => break,
             Some(_) => {}
         }
