@@ -611,9 +611,30 @@ impl Normalizer {
         em.linear(0, &f[..start]);
         let mut i = start;
         while i < stop {
+            // A hyphen between two words that leetspeak hid ("p@r7-tim3"): the same word break the
+            // fold makes of a hyphen between letters.
+            if matches!(b[i], b'-' | b'_')
+                && em
+                    .out
+                    .as_bytes()
+                    .last()
+                    .is_some_and(u8::is_ascii_alphabetic)
+                && b.get(i + 1)
+                    .is_some_and(|&n| n.is_ascii_alphabetic() || is_leet_symbol(n))
+            {
+                em.linear(i, " ");
+                i += 1;
+                continue;
+            }
             // A token starts here: a run of alphanumerics and leet symbols.
             if is_word_byte(b[i]) || is_leet_symbol(b[i]) {
                 let prev_is_word = i > 0 && is_word_byte(b[i - 1]);
+                if !prev_is_word {
+                    if let Some(next) = leet_host(f, i, &mut em) {
+                        i = next;
+                        continue;
+                    }
+                }
                 if !prev_is_word {
                     if let Some((end, units, sep)) = spelled_units(f, i) {
                         if let Some(next) =
@@ -988,6 +1009,61 @@ impl Normalizer {
         }
         em.linear(start, &f[start..end]);
     }
+}
+
+/// Messaging and link hosts whose leetspeak spellings (`7.m3`, `w@.m3`, `t.m3`) are read back: a
+/// dotted token is rewritten only when it reads exactly as one of them, so amounts (`1.5k`), versions
+/// and addresses stay as they are.
+const LEET_HOSTS: [&str; 8] = [
+    "t.me",
+    "wa.me",
+    "telegram.me",
+    "wa.link",
+    "line.me",
+    "chat.whatsapp.com",
+    "api.whatsapp.com",
+    "bit.ly",
+];
+
+/// If a leetspelled host from [`LEET_HOSTS`] starts at `i` and ends before a `/`, a space or the
+/// end, emits it read back and returns its end.
+fn leet_host(f: &str, i: usize, em: &mut Emitter) -> Option<usize> {
+    let b = f.as_bytes();
+    let mut end = i;
+    while end < b.len()
+        && end - i < 24
+        && (b[end].is_ascii_alphanumeric() || b[end] == b'.' || is_leet_symbol(b[end]))
+    {
+        end += 1;
+    }
+    if end == i
+        || !b[i..end].contains(&b'.')
+        || !b[i..end]
+            .iter()
+            .any(|&c| is_leet_symbol(c) && !c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    if end < b.len() && !matches!(b[end], b'/' | b' ') {
+        return None;
+    }
+    for one_as_l in [false, true] {
+        let read: String = b[i..end]
+            .iter()
+            .map(|&c| {
+                if is_leet_symbol(c) {
+                    leet_letter(c, one_as_l) as char
+                } else {
+                    c as char
+                }
+            })
+            .collect();
+        if LEET_HOSTS.contains(&read.as_str()) {
+            em.linear(i, &read);
+            return Some(end);
+        }
+    }
+    None
 }
 
 /// The first byte of a two-byte Cyrillic char (U+0400–U+052F).
@@ -1376,7 +1452,11 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
             // A leet symbol before a letter ("te1egr@m", "@pp"; not the common "hello!"), a digit
             // between letters ("b1tcoin"), or after one before more of them ("1ncom3", "b17c01n").
             let next_letter = next.is_ascii_lowercase() || is_cyrillic_lead(next_raw);
-            let leet_word = (next_letter && (class == LEET || prev_alpha))
+            let word_start = f
+                .out
+                .last()
+                .is_none_or(|&p| !p.is_ascii_alphanumeric() && p < 0x80);
+            let leet_word = (next_letter && (class == LEET || prev_alpha || word_start))
                 || (prev_alpha
                     && (is_leet_symbol(next_raw)
                         || class == DIGIT
