@@ -228,6 +228,8 @@ struct AttemptGate {
     reach_chars: usize,
     /// The regex ends with `$`: a match reaches the end of the text.
     at_end: bool,
+    /// Every literal holds a non-ASCII byte (a Russian regex): no match in ASCII text.
+    non_ascii: bool,
 }
 
 impl AttemptGate {
@@ -311,6 +313,7 @@ impl AttemptGate {
             })
             .collect();
         let rare_bytes = (0..=255u8).filter(|&b| rare[usize::from(b)]).collect();
+        let non_ascii = literals.iter().all(|(_, l)| !l.is_ascii());
         Some(AttemptGate {
             rare,
             rare_bytes,
@@ -318,17 +321,26 @@ impl AttemptGate {
             reach,
             reach_chars,
             at_end,
+            non_ascii,
         })
     }
 
     /// Whether a match can start at `start`; `ascii`: the whole text is ASCII.
     fn may_match(&self, text: &[u8], start: usize, ascii: bool) -> bool {
+        if ascii && self.non_ascii {
+            return false;
+        }
         let reach = if ascii { self.reach_chars } else { self.reach };
         let end = start.saturating_add(reach);
         if self.at_end && end < text.len() {
             return false;
         }
-        self.holds_literal(&text[start..end.min(text.len())])
+        let window = &text[start..end.min(text.len())];
+        // `is_ascii` checks a word at a time: cheaper than looking for the literals' bytes.
+        if self.non_ascii && window.is_ascii() {
+            return false;
+        }
+        self.holds_literal(window)
     }
 
     /// Whether `window` holds one of the literals (true when there are none).
