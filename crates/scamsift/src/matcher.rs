@@ -313,7 +313,7 @@ impl AttemptGate {
             })
             .collect();
         let rare_bytes = (0..=255u8).filter(|&b| rare[usize::from(b)]).collect();
-        let non_ascii = literals.iter().all(|(_, l)| !l.is_ascii());
+        let non_ascii = !literals.is_empty() && literals.iter().all(|(_, l)| !l.is_ascii());
         Some(AttemptGate {
             rare,
             rare_bytes,

@@ -1467,7 +1467,11 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
             let leet_run = matches!(next_raw, b'@' | b'$') // not "wow!!": `!` after a word is punctuation
                 || (next_raw.is_ascii_digit()
                     && b.get(pos + 2).is_some_and(u8::is_ascii_alphabetic));
-            let leet_word = (next_letter && (class == LEET || prev_alpha))
+            // A leetspelled host label before a dot ("7.m3/", "w@.m3/").
+            let host_label =
+                next_raw == b'.' && b.get(pos + 2).is_some_and(u8::is_ascii_alphabetic);
+            let leet_word = host_label
+                || (next_letter && (class == LEET || prev_alpha))
                 || (prev_alpha
                     && (leet_run
                         || (class == DIGIT
