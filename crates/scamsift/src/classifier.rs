@@ -531,6 +531,7 @@ impl Classifier {
                 evidence: Vec::new(),
                 entities,
                 truncated,
+                framing_scale: 1.0,
             };
         }
         let scored = score(model, hits, &inner.thresholds);
@@ -584,6 +585,7 @@ impl Classifier {
             evidence,
             entities,
             truncated,
+            framing_scale: scored.framing_scale,
         }
     }
 

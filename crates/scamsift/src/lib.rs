@@ -107,7 +107,7 @@ pub use classifier::{Classifier, ClassifierBuilder, Entities, ExampleFailure, Li
 pub use entity::{Entity, EntityKind, EntityValue};
 pub use error::{PackError, PackErrorKind};
 pub use matcher::ascii_word_boundaries;
-pub use model::{CategoryInfo, CombinationInfo, RuleInfo};
+pub use model::{CategoryInfo, CombinationInfo, Framing, RuleInfo};
 pub use offsets::HostOffsets;
 pub use pack::{Examples, PackInfo};
 pub use score::{risk, Thresholds};

@@ -23,8 +23,30 @@ pub struct CategoryInfo {
     pub family: Arc<str>,
     /// What the category means.
     pub description: String,
+    /// How the category's evidence frames the text (see [`Framing`]).
+    pub framing: Framing,
     #[serde(skip)]
     pub(crate) family_idx: Option<u32>,
+}
+
+/// How a category's evidence frames the text, which decides how counter-evidence weighs.
+///
+/// A text that *describes* scams (an advisory quoting a lure, a news report) can quote any number of
+/// indicators, so a fixed negative weight would be outweighed by quoting six of them. The evidence of
+/// a `describes` category therefore *scales* every family's points down instead of subtracting from
+/// them: by `exp(points / 2)`, or by `exp(points / 4)` when a `solicits` category also fired (an offer,
+/// a call to act, a contact: scams dress up as warnings, warnings do not ask to be contacted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Framing {
+    /// Ordinary evidence: its points add to its family (or, for counter-evidence, to every family).
+    #[default]
+    None,
+    /// Counter-evidence that the text describes scams rather than running one: it scales points.
+    Describes,
+    /// Evidence that the text addresses and solicits the reader: it halves the scaling above.
+    Solicits,
 }
 
 /// A compiled rule, as the pack declared it, with its documentation as structured fields.
@@ -243,11 +265,43 @@ pub(crate) fn compile(
                     (families.len() - 1) as u32
                 }))
             };
+            let framing = match &c.framing {
+                None => Framing::None,
+                Some(f) => match f.get_ref().as_str() {
+                    "describes" if family_idx.is_none() => Framing::Describes,
+                    "describes" => {
+                        return Err(src
+                            .err(
+                                PackErrorKind::InvalidValue,
+                                f.span().start,
+                                format!(
+                                    "category `{}`: `framing = \"describes\"` is for counter-evidence: set `family = \"*\"`",
+                                    c.id.get_ref()
+                                ),
+                            )
+                            .with_field("framing"))
+                    }
+                    "solicits" => Framing::Solicits,
+                    other => {
+                        return Err(src
+                            .err(
+                                PackErrorKind::InvalidValue,
+                                f.span().start,
+                                format!(
+                                    "category `{}`: unknown framing `{other}`: use \"describes\" or \"solicits\"",
+                                    c.id.get_ref()
+                                ),
+                            )
+                            .with_field("framing"))
+                    }
+                },
+            };
             category_index.insert(c.id.get_ref().clone(), categories.len() as u32);
             categories.push(CategoryInfo {
                 id: c.id.get_ref().as_str().into(),
                 family: family.into(),
                 description: c.description.clone(),
+                framing,
                 family_idx,
             });
         }

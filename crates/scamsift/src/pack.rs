@@ -70,6 +70,9 @@ pub(crate) struct CategoryDef {
     pub(crate) family: Spanned<String>,
     #[serde(default)]
     pub(crate) description: String,
+    /// `"describes"` (counter-evidence that scales the evidence down) or `"solicits"`.
+    #[serde(default)]
+    pub(crate) framing: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

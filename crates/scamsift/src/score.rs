@@ -6,11 +6,14 @@
 //!   so many rules of one category add up to less than twice the strongest.
 //! * A family's points are the sum of its categories, its combinations that fired, and the
 //!   counter-evidence that applies to it.
+//! * Counter-evidence of a `describes` category (an advisory or a report quoting scam wording) does not
+//!   add: it scales every family's positive points by `exp(points / 2)` (`exp(points / 4)` when a
+//!   `solicits` category fired too), so quoting more indicators cannot outweigh it.
 //! * Risk is `1 - exp(-points / 3)`. The verdict is `scam` at risk ≥ 0.8 **and** two or more positive
 //!   categories of the family; `suspicious` at risk ≥ 0.5; otherwise `clean` (see [`Thresholds`]).
 
 use crate::matcher::RawHit;
-use crate::model::{Model, Term};
+use crate::model::{Framing, Model, Term};
 use crate::verdict::Label;
 
 /// Where risk turns into a verdict.
@@ -78,6 +81,14 @@ pub(crate) struct Scored {
     /// (category, points, rules) for categories with evidence.
     pub(crate) categories: Vec<(u32, f64, Vec<u32>)>,
     pub(crate) combos: Vec<u32>,
+    /// The factor the `describes` counter-evidence scaled the points by (1 when none fired).
+    pub(crate) framing_scale: f64,
+}
+
+/// The factor by which `describes` counter-evidence (`points` ≤ 0) scales a family's points.
+pub(crate) fn framing_scale(points: f64, solicits: bool) -> f64 {
+    let divisor = if solicits { 4.0 } else { 2.0 };
+    (points.min(0.0) / divisor).exp()
 }
 
 pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> Scored {
@@ -89,6 +100,7 @@ pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> 
             family_points: vec![0.0; model.families.len()],
             categories: Vec::new(),
             combos: Vec::new(),
+            framing_scale: 1.0,
         };
     }
     let n_cat = model.categories.len();
@@ -103,6 +115,7 @@ pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> 
     let mut family_points = vec![0.0; model.families.len()];
     let mut positive_cats = vec![0usize; model.families.len()];
     let mut categories = Vec::new();
+    let (mut describes, mut solicits) = (0.0, false);
     for (c, rules) in by_cat.into_iter().enumerate() {
         if rules.is_empty() {
             continue;
@@ -118,6 +131,15 @@ pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> 
             .filter(|w| *w < 0.0)
             .collect();
         let (p, n) = (diminishing(&mut pos), diminishing(&mut neg));
+        match model.categories[c].framing {
+            Framing::Describes => {
+                describes += p + n;
+                categories.push((c as u32, p + n, rules));
+                continue;
+            }
+            Framing::Solicits => solicits = true,
+            Framing::None => {}
+        }
         match model.categories[c].family_idx {
             Some(f) => {
                 family_points[f as usize] += p + n;
@@ -139,6 +161,12 @@ pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> 
         if combination_fires(model, combo, hits, &fired) {
             family_points[combo.family_idx as usize] += combo.weight;
             combos.push(k as u32);
+        }
+    }
+    let scale = framing_scale(describes, solicits);
+    if scale < 1.0 {
+        for fp in family_points.iter_mut().filter(|p| **p > 0.0) {
+            *fp *= scale;
         }
     }
     let top = family_points
@@ -166,6 +194,7 @@ pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> 
         family_points,
         categories,
         combos,
+        framing_scale: scale,
     }
 }
 
@@ -246,6 +275,17 @@ mod tests {
         assert!(risk(2.1) >= 0.5 && risk(2.0) < 0.5);
         assert!(risk(4.83) >= 0.8 && risk(4.8) < 0.8);
         assert_eq!(risk(-3.0), 0.0);
+    }
+
+    #[test]
+    fn framing_scales_instead_of_subtracting() {
+        assert_eq!(framing_scale(0.0, false), 1.0);
+        assert_eq!(framing_scale(2.0, true), 1.0);
+        // A -5 advisory leaves 8 % of any amount of quoted evidence, 29 % when the text also solicits.
+        assert!((framing_scale(-5.0, false) - 0.0821).abs() < 1e-3);
+        assert!((framing_scale(-5.0, true) - 0.2865).abs() < 1e-3);
+        // Twelve points of quoted indicators stay below `suspicious` under a -5 advisory.
+        assert!(risk(12.0 * framing_scale(-5.0, false)) < 0.5);
     }
 
     #[test]

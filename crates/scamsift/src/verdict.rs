@@ -91,6 +91,8 @@ pub struct Verdict {
     pub(crate) evidence: Vec<Evidence>,
     pub(crate) entities: Vec<Entity>,
     pub(crate) truncated: bool,
+    /// The factor `describes` counter-evidence scaled the points by (1 when none fired).
+    pub(crate) framing_scale: f64,
 }
 
 impl fmt::Debug for Verdict {
@@ -122,6 +124,7 @@ impl PartialEq for Verdict {
             && self.evidence == other.evidence
             && self.entities == other.entities
             && self.truncated == other.truncated
+            && self.framing_scale == other.framing_scale
             && (Arc::ptr_eq(&self.model, &other.model)
                 || self.model.rules.iter().map(|r| &r.id).eq(other
                     .model
@@ -136,6 +139,13 @@ pub(crate) fn round4(x: f64) -> f64 {
 }
 
 impl Verdict {
+    /// The factor by which evidence that the text *describes* scams (an advisory, a news report)
+    /// scaled every family's points: 1 when there is none, smaller the stronger it is, and closer to 1
+    /// again when the text also solicits the reader (see [`crate::Framing`]).
+    pub fn framing_scale(&self) -> f64 {
+        self.framing_scale
+    }
+
     /// `clean`, `suspicious` or `scam`.
     pub fn label(&self) -> Label {
         self.label
@@ -515,6 +525,10 @@ impl Serialize for Record<'_> {
         }
         if self.docs && !v.points.is_empty() {
             m.serialize_entry("points", &Points(v))?;
+        }
+        if v.framing_scale < 1.0 {
+            // Only when an advisory or report framing scaled the evidence down: say by how much.
+            m.serialize_entry("framing_scale", &round4(v.framing_scale))?;
         }
         if v.truncated {
             m.serialize_entry("truncated", &true)?;
