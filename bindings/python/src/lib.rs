@@ -80,6 +80,13 @@ struct Verdict {
     points: BTreeMap<Arc<str>, f64>,
     entities: Vec<Entity>,
     truncated: bool,
+    /// Pickles from before framing existed have none: no scaling.
+    #[serde(default = "no_scaling")]
+    framing_scale: f64,
+}
+
+fn no_scaling() -> f64 {
+    1.0
 }
 
 /// Converts the core's verdict on `text` (which must be the classified text).
@@ -174,6 +181,7 @@ fn convert(c: &Classifier, v: &scamsift::Verdict, text: &str) -> Verdict {
         points,
         entities,
         truncated: v.truncated(),
+        framing_scale: v.framing_scale(),
     }
 }
 
@@ -857,6 +865,12 @@ impl PyVerdict {
     fn truncated(&self) -> bool {
         self.inner.truncated
     }
+    /// The factor by which advisory or news framing scaled the evidence down: 1.0 when none fired,
+    /// smaller the stronger it is (see the pack format's "Framing").
+    #[getter]
+    fn framing_scale(&self) -> f64 {
+        self.inner.framing_scale
+    }
     /// True unless the verdict is `"clean"`.
     #[getter]
     fn flagged(&self) -> bool {
@@ -904,6 +918,7 @@ impl PyVerdict {
             .collect::<PyResult<Vec<_>>>()?;
         d.set_item("entities", PyList::new(py, entities)?)?;
         d.set_item("truncated", v.truncated)?;
+        d.set_item("framing_scale", v.framing_scale)?;
         Ok(d)
     }
     fn __repr__(&self, py: Python<'_>) -> String {

@@ -109,6 +109,7 @@ def test_to_dict_json(builtin: scamsift.Classifier) -> None:
     assert back["family"] == v.family
     assert back["families"] == v.families
     assert back["truncated"] is False
+    assert back["framing_scale"] == v.framing_scale == 1.0
     assert [h["rule"] for h in back["hits"]] == [h.rule for h in v.hits]
     for hd, h in zip(back["hits"], v.hits):
         assert hd == h.to_dict()
@@ -210,3 +211,15 @@ def test_path_like_missing(tmp_path: pathlib.Path) -> None:
         scamsift.Classifier.from_pack(p)
     assert ei.value.code == "E001"
     assert "missing.toml" in str(ei.value)
+
+
+def test_framing_scale_of_an_advisory(builtin: scamsift.Classifier) -> None:
+    # The core decides the scaling; the binding only reports it.
+    advisory = (
+        "POLICE ADVISORY: Police warn the public about fake job offers. Victims are told they can earn "
+        "$500 per day working from home. Scammers ask victims to contact them on WhatsApp."
+    )
+    v = builtin.classify(advisory)
+    assert v.verdict == "clean"
+    assert 0.0 < v.framing_scale < 1.0
+    assert v.to_dict()["framing_scale"] == v.framing_scale
