@@ -402,6 +402,14 @@ fn confusable(c: char) -> Option<char> {
         'ᴡ' => 'w',
         'ʏ' => 'y',
         'ᴢ' => 'z',
+        // Greek and Cyrillic small capitals and turned letters that Russian spam writes for л, п, р,
+        // м, ш, г ("ᴧюдᴇй", "ᴨᴩᴏᴇᴋᴛᴇ", "нᴏʙᴏʍ", "ᴨиɯиᴛᴇ"): folded to the letters' own skeleton.
+        'ᴧ' | 'ᴫ' => 'л',
+        'ᴨ' => 'n',
+        'ᴩ' => 'p',
+        'ᴦ' => 'r',
+        'ʍ' => 'm',
+        'ɯ' => 'ш',
         // Letters with a stroke or bar have no canonical decomposition.
         'Đ' | 'đ' | 'Ɖ' | 'ɖ' => 'd',
         'Ł' | 'ł' => 'l',
@@ -1684,6 +1692,11 @@ mod tests {
         );
         assert_eq!(norm("nишu в лc"), norm("пиши в лс"));
         assert_eq!(norm("удалённой"), norm("удаленной"));
+        // Greek/Cyrillic small capitals and turned letters for л, п, р, м, ш.
+        assert_eq!(
+            norm("ищу ᴧюдᴇй ʙ нᴏʙᴏʍ ᴨᴩᴏᴇᴋᴛᴇ, ᴨиɯиᴛᴇ ʙ ᴧᴄ"),
+            norm("ищу людей в новом проекте, пишите в лс")
+        );
     }
 
     /// The obfuscations the validation set applies (keywords spelled out, separated, leetspelled,
