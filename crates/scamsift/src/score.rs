@@ -112,25 +112,29 @@ pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> 
     for &r in &fired {
         by_cat[model.rules[r as usize].category_idx as usize].push(r);
     }
+    // Which categories fired, for the combinations' category terms (one lookup instead of a scan).
+    let cat_fired: Vec<bool> = by_cat.iter().map(|rules| !rules.is_empty()).collect();
     let mut family_points = vec![0.0; model.families.len()];
     let mut positive_cats = vec![0usize; model.families.len()];
     let mut categories = Vec::new();
     let (mut describes, mut solicits) = (0.0, false);
+    let mut weights: Vec<f64> = Vec::new();
     for (c, rules) in by_cat.into_iter().enumerate() {
         if rules.is_empty() {
             continue;
         }
-        let mut pos: Vec<f64> = rules
-            .iter()
-            .map(|&r| model.weight(r))
-            .filter(|w| *w > 0.0)
-            .collect();
-        let mut neg: Vec<f64> = rules
-            .iter()
-            .map(|&r| model.weight(r))
-            .filter(|w| *w < 0.0)
-            .collect();
-        let (p, n) = (diminishing(&mut pos), diminishing(&mut neg));
+        let (p, n) = if let [r] = rules[..] {
+            // Most categories fire one rule: no sorting, no allocation.
+            let w = model.weight(r);
+            (w.max(0.0), w.min(0.0))
+        } else {
+            weights.clear();
+            weights.extend(rules.iter().map(|&r| model.weight(r)).filter(|w| *w > 0.0));
+            let p = diminishing(&mut weights);
+            weights.clear();
+            weights.extend(rules.iter().map(|&r| model.weight(r)).filter(|w| *w < 0.0));
+            (p, diminishing(&mut weights))
+        };
         match model.categories[c].framing {
             Framing::Describes => {
                 describes += p + n;
@@ -157,8 +161,9 @@ pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> 
         categories.push((c as u32, p + n, rules));
     }
     let mut combos = Vec::new();
+    let mut window = Window::default();
     for (k, combo) in model.combinations.iter().enumerate() {
-        if combination_fires(model, combo, hits, &fired) {
+        if combination_fires(model, combo, hits, &fired, &cat_fired, &mut window) {
             family_points[combo.family_idx as usize] += combo.weight;
             combos.push(k as u32);
         }
@@ -198,12 +203,10 @@ pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> 
     }
 }
 
-fn term_fired(model: &Model, term: Term, fired: &[u32]) -> bool {
+fn term_fired(term: Term, fired: &[u32], cat_fired: &[bool]) -> bool {
     match term {
         Term::Rule(r) => fired.binary_search(&r).is_ok(),
-        Term::Category(c) => fired
-            .iter()
-            .any(|&r| model.rules[r as usize].category_idx == c),
+        Term::Category(c) => cat_fired[c as usize],
     }
 }
 
@@ -214,18 +217,34 @@ fn term_of_hit(model: &Model, term: Term, rule: u32) -> bool {
     }
 }
 
-fn clauses_hold(combo: &crate::model::Combination, present: &dyn Fn(usize) -> bool) -> bool {
+fn clauses_hold(combo: &crate::model::Combination, present: impl Fn(usize) -> bool) -> bool {
     // Terms are numbered: all_of, then any_of, then of.
+    // Short-circuits: most texts fail the first `all_of` term of most combinations.
     let na = combo.all_of.len();
     let ny = combo.any_of.len();
-    let all = (0..na).all(present);
-    let any = ny == 0 || (na..na + ny).any(present);
-    let at_least = combo.at_least == 0
-        || (na + ny..na + ny + combo.of.len())
-            .filter(|&i| present(i))
-            .count()
-            >= combo.at_least;
-    all && any && at_least
+    if !(0..na).all(&present) || (ny > 0 && !(na..na + ny).any(&present)) {
+        return false;
+    }
+    if combo.at_least == 0 {
+        return true;
+    }
+    let mut found = 0;
+    for i in na + ny..na + ny + combo.of.len() {
+        if present(i) {
+            found += 1;
+            if found >= combo.at_least {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Buffers of the proximity check, reused across the combinations of one text.
+#[derive(Default)]
+struct Window {
+    events: Vec<(u32, u32, usize)>,
+    counts: Vec<u32>,
 }
 
 fn combination_fires(
@@ -233,16 +252,19 @@ fn combination_fires(
     combo: &crate::model::Combination,
     hits: &[RawHit],
     fired: &[u32],
+    cat_fired: &[bool],
+    window_buf: &mut Window,
 ) -> bool {
     let terms = &combo.terms;
-    if !clauses_hold(combo, &|i| term_fired(model, terms[i], fired)) {
+    if !clauses_hold(combo, |i| term_fired(terms[i], fired, cat_fired)) {
         return false;
     }
     let Some(window) = combo.within else {
         return true;
     };
     // Proximity: some window of `within` bytes of normalised text holds hits satisfying every clause.
-    let mut events: Vec<(u32, u32, usize)> = Vec::new();
+    let Window { events, counts } = window_buf;
+    events.clear();
     for h in hits {
         for (i, &t) in terms.iter().enumerate() {
             if term_of_hit(model, t, h.rule) {
@@ -251,7 +273,8 @@ fn combination_fires(
         }
     }
     events.sort_unstable();
-    let mut counts = vec![0u32; terms.len()];
+    counts.clear();
+    counts.resize(terms.len(), 0);
     let mut left = 0;
     for right in 0..events.len() {
         counts[events[right].2] += 1;
@@ -259,7 +282,7 @@ fn combination_fires(
             counts[events[left].2] -= 1;
             left += 1;
         }
-        if clauses_hold(combo, &|i| counts[i] > 0) {
+        if clauses_hold(combo, |i| counts[i] > 0) {
             return true;
         }
     }
