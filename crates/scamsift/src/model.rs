@@ -154,6 +154,8 @@ pub(crate) struct Model {
     /// Rules turned off by the builder: they never fire.
     pub(crate) disabled: Vec<bool>,
     pub(crate) combinations: Vec<Combination>,
+    /// Per combination: whether topic rules alone could make it fire (see `topic_capable`).
+    pub(crate) topic_capable: Vec<bool>,
     pub(crate) matcher: Matcher,
     pub(crate) normalizer: Normalizer,
 }
@@ -615,6 +617,7 @@ pub(crate) fn compile(
         .enumerate()
         .map(|(i, r)| (r.id.clone(), i as u32))
         .collect();
+    let topic_capable = topic_capable(&combinations, &rules, categories.len(), &weights, &disabled);
     Ok(Model {
         packs: infos,
         families,
@@ -626,9 +629,40 @@ pub(crate) fn compile(
         weights,
         disabled,
         combinations,
+        topic_capable,
         matcher,
         normalizer: Normalizer::with_vocabulary(vocabulary),
     })
+}
+
+/// For each combination: could topic rules (weight 0) alone satisfy it? Most texts with any hit have
+/// only topic words ("thanks", "call"), and the scorer checks just these combinations for them.
+fn topic_capable(
+    combinations: &[Combination],
+    rules: &[RuleInfo],
+    n_categories: usize,
+    weights: &[f64],
+    disabled: &[bool],
+) -> Vec<bool> {
+    let is_topic = |r: usize| weights[r] == 0.0 && !disabled[r];
+    let mut topic_category = vec![false; n_categories];
+    for (r, rule) in rules.iter().enumerate() {
+        if is_topic(r) {
+            topic_category[rule.category_idx as usize] = true;
+        }
+    }
+    let capable = |t: &Term| match *t {
+        Term::Rule(r) => is_topic(r as usize),
+        Term::Category(c) => topic_category[c as usize],
+    };
+    combinations
+        .iter()
+        .map(|c| {
+            c.all_of.iter().all(capable)
+                && (c.any_of.is_empty() || c.any_of.iter().any(capable))
+                && c.of.iter().filter(|t| capable(t)).count() >= c.at_least
+        })
+        .collect()
 }
 
 /// Russian case and number endings, longest first (nouns, adjectives, participles).

@@ -162,7 +162,12 @@ pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> 
     }
     let mut combos = Vec::new();
     let mut window = Window::default();
+    // Only topics fired (the common case): only combinations topics can satisfy need checking.
+    let only_topics = fired.iter().all(|&r| model.weight(r) == 0.0);
     for (k, combo) in model.combinations.iter().enumerate() {
+        if only_topics && !model.topic_capable[k] {
+            continue;
+        }
         if combination_fires(model, combo, hits, &fired, &cat_fired, &mut window) {
             family_points[combo.family_idx as usize] += combo.weight;
             combos.push(k as u32);
