@@ -169,6 +169,14 @@ struct RegexPlan {
     max_chars: Option<usize>,
 }
 
+impl RegexPlan {
+    /// The regex runs only anchored at the occurrences of its prefix literals
+    /// ([`Matcher::attempt`]), never as a search.
+    fn anchored_only(&self) -> bool {
+        !self.suffix_mode && self.prefixes.is_some()
+    }
+}
+
 fn plan_regex(pattern: &str) -> RegexPlan {
     match regex_syntax::ParserBuilder::new().build().parse(pattern) {
         Ok(hir) => {
@@ -844,7 +852,11 @@ fn compile_regex(
         .configure(
             Regex::config()
                 .nfa_size_limit(Some(size_limit))
-                .hybrid_cache_capacity(cache_capacity),
+                .hybrid_cache_capacity(cache_capacity)
+                // A regex triggered by its prefixes only ever runs anchored at one of them, where
+                // no prefilter (nor the reverse-suffix and reverse-inner searches, which need one)
+                // is used: building them was a twentieth of building the built-in pack.
+                .auto_prefilter(!plan.anchored_only()),
         )
         .build_from_hir(&byte_gaps(hir))
         .map_err(|e| match e.size_limit() {

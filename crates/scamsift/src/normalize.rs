@@ -13,6 +13,7 @@
 //! span of the original text that starts and ends on char boundaries.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
@@ -472,11 +473,13 @@ pub struct Normalizer {
     /// Length in bytes of the longest vocabulary word.
     max_word_len: usize,
     /// The vocabulary words a spelled run can hold (ASCII letters and digits, at most
-    /// [`MAX_SEGMENT_WORD`] bytes), to find every word in a run in one pass.
-    segment_words: Option<aho_corasick::AhoCorasick>,
+    /// [`MAX_SEGMENT_WORD`] bytes), to find every word in a run in one pass. Built on the first
+    /// spelled run: few texts have one, and building it (and the next) was a tenth of building the
+    /// built-in pack. `None` inside: no such word, or the automaton could not be built.
+    segment_words: OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// The same for runs spelled in Cyrillic (after folding: `n u ш u` → `nuшu`): the vocabulary words
     /// that hold a Cyrillic letter, plus the ASCII ones (a run can mix both).
-    script_segment_words: Option<aho_corasick::AhoCorasick>,
+    script_segment_words: OnceLock<Option<aho_corasick::AhoCorasick>>,
 }
 
 /// Flags raised by the fold pass that decide whether the rewrite pass must run, and where.
@@ -523,7 +526,18 @@ impl Normalizer {
     {
         let vocabulary: HashSet<Box<str>> = words.into_iter().map(|w| w.as_ref().into()).collect();
         let max_word_len = vocabulary.iter().map(|w| w.len()).max().unwrap_or(0);
-        let mut spellable: Vec<&str> = vocabulary
+        Normalizer {
+            vocabulary,
+            max_word_len,
+            segment_words: OnceLock::new(),
+            script_segment_words: OnceLock::new(),
+        }
+    }
+
+    /// The vocabulary words a spelled ASCII run can hold, sorted (a deterministic automaton).
+    fn spellable(&self) -> Vec<&str> {
+        let mut spellable: Vec<&str> = self
+            .vocabulary
             .iter()
             .map(|w| &**w)
             .filter(|w| {
@@ -532,36 +546,48 @@ impl Normalizer {
                     && w.bytes().all(|b| b.is_ascii_alphanumeric())
             })
             .collect();
-        spellable.sort_unstable(); // a deterministic automaton
-                                   // Building fails only past the automaton's own size limits; then runs are not split.
-        let segment_words = (!spellable.is_empty())
-            .then(|| aho_corasick::AhoCorasick::new(&spellable).ok())
-            .flatten();
-        let mut script: Vec<&str> = vocabulary
-            .iter()
-            .map(|w| &**w)
-            .filter(|w| {
-                w.len() <= MAX_SEGMENT_WORD
-                    && w.chars().any(is_cyrillic)
-                    && w.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || is_cyrillic(c))
+        spellable.sort_unstable();
+        spellable
+    }
+
+    /// [`Self::segment_words`], built on first use.
+    fn segment_words(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.segment_words
+            .get_or_init(|| {
+                let spellable = self.spellable();
+                // Building fails only past the automaton's own size limits; then runs are not split.
+                (!spellable.is_empty())
+                    .then(|| aho_corasick::AhoCorasick::new(&spellable).ok())
+                    .flatten()
             })
-            .collect();
-        let script_segment_words = (!script.is_empty())
-            .then(|| {
+            .as_ref()
+    }
+
+    /// [`Self::script_segment_words`], built on first use.
+    fn script_segment_words(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.script_segment_words
+            .get_or_init(|| {
+                let mut script: Vec<&str> = self
+                    .vocabulary
+                    .iter()
+                    .map(|w| &**w)
+                    .filter(|w| {
+                        w.len() <= MAX_SEGMENT_WORD
+                            && w.chars().any(is_cyrillic)
+                            && w.chars()
+                                .all(|c| c.is_ascii_alphanumeric() || is_cyrillic(c))
+                    })
+                    .collect();
+                if script.is_empty() {
+                    return None;
+                }
                 script.sort_unstable();
                 // ASCII words of one or two letters ("u", "k") would read single folded Cyrillic
                 // letters as words.
-                script.extend(spellable.iter().copied().filter(|w| w.len() >= 3));
+                script.extend(self.spellable().into_iter().filter(|w| w.len() >= 3));
                 aho_corasick::AhoCorasick::new(&script).ok()
             })
-            .flatten();
-        Normalizer {
-            vocabulary,
-            max_word_len,
-            segment_words,
-            script_segment_words,
-        }
+            .as_ref()
     }
 
     /// Normalises `text`. Never fails; any input gives a valid map.
@@ -838,7 +864,7 @@ impl Normalizer {
     /// compound (`whatsapp`) stays whole; letters no word explains stay glued to each other. The
     /// caller passes at most [`SEGMENT_WINDOW`] letters, so the work is bounded.
     fn segment(&self, letters: &[u8]) -> Vec<usize> {
-        let Some(ac) = &self.segment_words else {
+        let Some(ac) = self.segment_words() else {
             return Vec::new();
         };
         // Every vocabulary word in the run, as (start, length), by start: one automaton pass.
@@ -854,7 +880,7 @@ impl Normalizer {
     /// its chars in `f`): runs of Cyrillic (and ASCII) letters split into the Cyrillic vocabulary; a
     /// run holding any other char stays whole.
     fn segment_script(&self, f: &str, units: &[usize]) -> Vec<usize> {
-        let Some(ac) = &self.script_segment_words else {
+        let Some(ac) = self.script_segment_words() else {
             return Vec::new();
         };
         let b = f.as_bytes();
