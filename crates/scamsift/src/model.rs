@@ -470,7 +470,7 @@ pub(crate) fn compile(
     // are the normaliser's vocabulary, for leetspeak and for splitting words spelled letter by letter.
     let plain = Normalizer::default();
     let mut vocabulary: Vec<String> = Vec::new();
-    let mut russian = RussianForms::default();
+    let mut russian: Vec<String> = Vec::new();
     let mut phrases = Vec::new();
     for (rule, raw) in raw_phrases {
         if disabled[rule as usize] {
@@ -488,9 +488,8 @@ pub(crate) fn compile(
         if has_cyrillic(core) {
             // Their whole skeleton words that keep a Cyrillic letter ("nuшu", "лc"), in every case
             // ending, split runs spelled in Cyrillic ("у д а л е н н о й" is one word, not "удаленно й").
-            for w in core.split(|c: char| !c.is_alphanumeric()) {
-                russian.add(&plain, &w.to_lowercase(), &mut vocabulary);
-            }
+            // Their forms are derived when a text first needs the vocabulary.
+            russian.extend(core.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase));
         } else {
             vocabulary.extend(
                 text.split(|c: char| !c.is_ascii_alphanumeric())
@@ -568,7 +567,7 @@ pub(crate) fn compile(
         disabled,
         combinations,
         matcher,
-        normalizer: Normalizer::with_vocabulary(vocabulary),
+        normalizer: Normalizer::with_derived_vocabulary(vocabulary, russian, russian_vocabulary),
     })
 }
 
@@ -578,6 +577,17 @@ const RU_ENDINGS: [&str; 34] = [
     "ее", "ые", "ие", "ый", "ий", "ую", "юю", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "а",
     "я", "у", "ю", "е",
 ];
+
+/// The folded forms of Russian words for the vocabulary ([`RussianForms`]).
+fn russian_vocabulary(words: &[String]) -> Vec<String> {
+    let plain = Normalizer::default();
+    let mut forms = RussianForms::default();
+    let mut vocabulary = Vec::new();
+    for w in words {
+        forms.add(&plain, w, &mut vocabulary);
+    }
+    vocabulary
+}
 
 /// The folded forms of the Russian words of a pack's phrases, for the vocabulary. Phrases repeat their
 /// words, and the words of one stem share their forms: each word, stem and form is handled once, since
