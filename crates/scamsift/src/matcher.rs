@@ -170,10 +170,16 @@ struct RegexPlan {
 }
 
 impl RegexPlan {
-    /// The regex runs only anchored at the occurrences of its prefix literals
-    /// ([`Matcher::attempt`]), never as a search.
-    fn anchored_only(&self) -> bool {
-        !self.suffix_mode && self.prefixes.is_some()
+    /// The regex can search a whole text: it has no literal to trigger on, or its suffix literals
+    /// trigger it and its matches have no maximum length. Others run anchored at their prefix
+    /// literals ([`Matcher::attempt`]), or on the stretches of at most their maximum length before
+    /// their suffix literals.
+    fn searches_whole_texts(&self) -> bool {
+        if self.suffix_mode {
+            self.max_len.is_none()
+        } else {
+            self.prefixes.is_none()
+        }
     }
 }
 
@@ -853,10 +859,10 @@ fn compile_regex(
             Regex::config()
                 .nfa_size_limit(Some(size_limit))
                 .hybrid_cache_capacity(cache_capacity)
-                // A regex triggered by its prefixes only ever runs anchored at one of them, where
-                // no prefilter (nor the reverse-suffix and reverse-inner searches, which need one)
-                // is used: building them was a twentieth of building the built-in pack.
-                .auto_prefilter(!plan.anchored_only()),
+                // Prefilters (and the reverse-suffix and reverse-inner searches, which need one)
+                // speed up searches of whole texts; building them was a twentieth of building the
+                // built-in pack, for regexes that never search one.
+                .auto_prefilter(plan.searches_whole_texts()),
         )
         .build_from_hir(&byte_gaps(hir))
         .map_err(|e| match e.size_limit() {

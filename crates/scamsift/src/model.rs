@@ -489,7 +489,10 @@ pub(crate) fn compile(
             // Their whole skeleton words that keep a Cyrillic letter ("nuшu", "лc"), in every case
             // ending, split runs spelled in Cyrillic ("у д а л е н н о й" is one word, not "удаленно й").
             // Their forms are derived when a text first needs the vocabulary.
-            russian.extend(core.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase));
+            russian.extend(
+                core.split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_lowercase),
+            );
         } else {
             vocabulary.extend(
                 text.split(|c: char| !c.is_ascii_alphanumeric())
@@ -746,8 +749,21 @@ mod tests {
     #[test]
     fn russian_forms_once_are_all_forms() {
         let words = [
-            "удаленной", "удаленная", "удаленной", "заработок", "заработка", "пишите", "в", "лс",
-            "работа", "работу", "ёлка", "telegram", "крипто", "команда", "команду",
+            "удаленной",
+            "удаленная",
+            "удаленной",
+            "заработок",
+            "заработка",
+            "пишите",
+            "в",
+            "лс",
+            "работа",
+            "работу",
+            "ёлка",
+            "telegram",
+            "крипто",
+            "команда",
+            "команду",
         ];
         let plain = Normalizer::default();
         let mut naive = HashSet::new();
