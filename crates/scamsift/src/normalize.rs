@@ -490,8 +490,11 @@ pub struct Normalizer {
 #[derive(Debug, Clone, Default)]
 struct Words {
     given: Vec<Box<str>>,
-    derived: Option<(Vec<String>, fn(&[String]) -> Vec<String>)>,
+    derived: Option<(Vec<String>, DeriveWords)>,
 }
+
+/// Derives vocabulary words from seed words.
+type DeriveWords = fn(&[String]) -> Vec<String>;
 
 /// The known words.
 #[derive(Debug, Clone)]
@@ -557,7 +560,7 @@ impl Normalizer {
     pub(crate) fn with_derived_vocabulary(
         words: Vec<String>,
         seeds: Vec<String>,
-        derive: fn(&[String]) -> Vec<String>,
+        derive: DeriveWords,
     ) -> Self {
         Normalizer {
             words: Words {
