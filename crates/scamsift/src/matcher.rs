@@ -169,6 +169,20 @@ struct RegexPlan {
     max_chars: Option<usize>,
 }
 
+impl RegexPlan {
+    /// The regex can search a whole text: it has no literal to trigger on, or its suffix literals
+    /// trigger it and its matches have no maximum length. Others run anchored at their prefix
+    /// literals ([`Matcher::attempt`]), or on the stretches of at most their maximum length before
+    /// their suffix literals.
+    fn searches_whole_texts(&self) -> bool {
+        if self.suffix_mode {
+            self.max_len.is_none()
+        } else {
+            self.prefixes.is_none()
+        }
+    }
+}
+
 fn plan_regex(pattern: &str) -> RegexPlan {
     match regex_syntax::ParserBuilder::new().build().parse(pattern) {
         Ok(hir) => {
@@ -844,7 +858,11 @@ fn compile_regex(
         .configure(
             Regex::config()
                 .nfa_size_limit(Some(size_limit))
-                .hybrid_cache_capacity(cache_capacity),
+                .hybrid_cache_capacity(cache_capacity)
+                // Prefilters (and the reverse-suffix and reverse-inner searches, which need one)
+                // speed up searches of whole texts; building them was a twentieth of building the
+                // built-in pack, for regexes that never search one.
+                .auto_prefilter(plan.searches_whole_texts()),
         )
         .build_from_hir(&byte_gaps(hir))
         .map_err(|e| match e.size_limit() {
@@ -906,8 +924,39 @@ fn byte_gaps(hir: &Hir) -> Hir {
             sub: Box::new(byte_gaps(&cap.sub)),
             ..cap.clone()
         }),
+        HirKind::Class(Class::Unicode(cls)) => match ascii_part_if_rest_is_space(cls) {
+            Some(ascii) => Hir::class(Class::Unicode(ascii)),
+            None => hir.clone(),
+        },
         _ => hir.clone(),
     }
+}
+
+/// The ASCII part of a class whose other chars are all whitespace (`\s`, `[\s,]`), which the normaliser
+/// turns into ASCII spaces, so they never occur in the texts regexes run on: the same matches, without
+/// a UTF-8 automaton for U+0085, U+00A0, U+1680, U+2000… in every place a pack writes `\s`.
+fn ascii_part_if_rest_is_space(
+    cls: &regex_syntax::hir::ClassUnicode,
+) -> Option<regex_syntax::hir::ClassUnicode> {
+    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+    let (ascii, rest): (Vec<ClassUnicodeRange>, Vec<ClassUnicodeRange>) =
+        cls.ranges().iter().partition(|r| r.end() < '\u{80}');
+    // Few chars to look at: the whitespace outside ASCII is 19 chars.
+    let rest_chars = rest
+        .iter()
+        .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
+        .sum::<u32>();
+    if ascii.is_empty()
+        || rest.is_empty()
+        || rest_chars > 64
+        || rest.iter().any(|r| r.start() < '\u{80}')
+    {
+        return None;
+    }
+    rest.iter()
+        .flat_map(|r| r.start()..=r.end())
+        .all(char::is_whitespace)
+        .then(|| ClassUnicode::new(ascii))
 }
 
 impl Automaton {
@@ -1510,6 +1559,50 @@ mod tests {
         assert_eq!(a.searcher().kind(), AhoCorasickKind::DFA);
         assert_eq!(all(a.searcher()), nfa);
         assert_eq!(nfa.len(), 7);
+    }
+
+    #[test]
+    fn whitespace_classes_compile_to_their_ascii_part() {
+        let class_of = |re: &str| {
+            let hir = regex_syntax::ParserBuilder::new()
+                .build()
+                .parse(re)
+                .unwrap();
+            match hir.into_kind() {
+                regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(c)) => c,
+                k => panic!("{re}: not a class: {k:?}"),
+            }
+        };
+        for (re, ascii) in [
+            (r"\s", Some(r"[\t-\r ]")),
+            (r"[\s,]", Some(r"[\t-\r ,]")),
+            (r"[\s\u{3000}]", Some(r"[\t-\r ]")),
+            (r"\S", None),
+            (r"[^.!?]", None),
+            (r"[а-я\s]", None),
+            (r"[\u{A0}\u{2000}]", None),
+            (r"[a-z]", None),
+        ] {
+            let got = ascii_part_if_rest_is_space(&class_of(re));
+            assert_eq!(got, ascii.map(class_of), "{re}");
+        }
+    }
+
+    /// What lets a regex's whitespace classes drop their non-ASCII chars: no normalised text holds one,
+    /// whatever char it was folded from.
+    #[test]
+    fn normalised_texts_hold_no_non_ascii_whitespace() {
+        let n = crate::normalize::Normalizer::default();
+        let all: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        for chunk in all.chunks(4096) {
+            let text: String = chunk.iter().flat_map(|&c| ['a', c, 'b', ' ']).collect();
+            let out = n.normalize(&text);
+            let bad = out
+                .as_str()
+                .chars()
+                .find(|c| !c.is_ascii() && c.is_whitespace());
+            assert_eq!(bad, None, "from chars {:?}..", chunk[0]);
+        }
     }
 
     #[test]

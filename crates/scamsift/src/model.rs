@@ -1,7 +1,7 @@
 //! The compiled pack: rules, categories, families and combinations resolved to indices, plus the
 //! public read-only views of them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -526,6 +526,7 @@ pub(crate) fn compile(
     // are the normaliser's vocabulary, for leetspeak and for splitting words spelled letter by letter.
     let plain = Normalizer::default();
     let mut vocabulary: Vec<String> = Vec::new();
+    let mut russian: Vec<String> = Vec::new();
     let mut phrases = Vec::new();
     for (rule, raw) in raw_phrases {
         if disabled[rule as usize] {
@@ -543,14 +544,11 @@ pub(crate) fn compile(
         if has_cyrillic(core) {
             // Their whole skeleton words that keep a Cyrillic letter ("nuшu", "лc"), in every case
             // ending, split runs spelled in Cyrillic ("у д а л е н н о й" is one word, not "удаленно й").
-            for w in core.split(|c: char| !c.is_alphanumeric()) {
-                for form in inflections(&w.to_lowercase()) {
-                    let folded = plain.normalize_phrase(&form);
-                    if has_cyrillic(&folded) {
-                        vocabulary.push(folded);
-                    }
-                }
-            }
+            // Their forms are derived when a text first needs the vocabulary.
+            russian.extend(
+                core.split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_lowercase),
+            );
         } else {
             vocabulary.extend(
                 text.split(|c: char| !c.is_ascii_alphanumeric())
@@ -609,8 +607,7 @@ pub(crate) fn compile(
             vocabulary.extend(regex_words(&regexes[k].1));
         }
     }
-    vocabulary.sort_unstable();
-    vocabulary.dedup();
+    // No sort or dedup here: the normaliser keeps the words as a set, and sorts what it builds from them.
     entity_rules.retain(|(r, _)| !disabled[*r as usize]);
     let rule_index = rules
         .iter()
@@ -631,7 +628,7 @@ pub(crate) fn compile(
         combinations,
         topic_capable,
         matcher,
-        normalizer: Normalizer::with_vocabulary(vocabulary),
+        normalizer: Normalizer::with_derived_vocabulary(vocabulary, russian, russian_vocabulary),
     })
 }
 
@@ -672,18 +669,84 @@ const RU_ENDINGS: [&str; 34] = [
     "я", "у", "ю", "е",
 ];
 
+/// The folded forms of Russian words for the vocabulary ([`RussianForms`]).
+fn russian_vocabulary(words: &[String]) -> Vec<String> {
+    let plain = Normalizer::default();
+    let mut forms = RussianForms::default();
+    let mut vocabulary = Vec::new();
+    for w in words {
+        forms.add(&plain, w, &mut vocabulary);
+    }
+    vocabulary
+}
+
+/// The folded forms of the Russian words of a pack's phrases, for the vocabulary. Phrases repeat their
+/// words, and the words of one stem share their forms: each word, stem and form is handled once, since
+/// folding the forms (thousands of non-ASCII words) was a fifth of building the built-in pack.
+#[derive(Default)]
+struct RussianForms {
+    words: HashSet<String>,
+    stems: HashSet<String>,
+    forms: HashSet<String>,
+}
+
+impl RussianForms {
+    /// Adds to `vocabulary` the folded forms of [`inflections`] of `word` (lower case) not added yet
+    /// that keep a Cyrillic letter.
+    fn add(&mut self, plain: &Normalizer, word: &str, vocabulary: &mut Vec<String>) {
+        if !self.words.insert(word.to_owned()) {
+            return;
+        }
+        let mut forms = vec![word.to_owned()];
+        for stem in inflection_stems(word) {
+            if self.stems.insert(stem.clone()) {
+                forms.extend(stem_forms(&stem));
+            }
+        }
+        for form in forms {
+            if !self.forms.contains(&form) {
+                let folded = plain.normalize_phrase(&form);
+                if has_cyrillic(&folded) {
+                    vocabulary.push(folded);
+                }
+                self.forms.insert(form);
+            }
+        }
+    }
+}
+
 /// A Russian word and its forms with the other endings of [`RU_ENDINGS`] (plus `ы`, `и`, `ь`-less
 /// stems): "удаленной" gives "удаленная", "удаленного", "удаленную"… Over-generation only adds
 /// vocabulary words, which cost nothing when no text spells them out.
+#[cfg(test)]
 fn inflections(word: &str) -> Vec<String> {
-    let chars = word.chars().count();
     let mut out = vec![word.to_owned()];
+    for stem in inflection_stems(word) {
+        out.extend(stem_forms(&stem));
+    }
+    out
+}
+
+/// A stem and the stem with each ending of [`RU_ENDINGS`] (plus `ы`, `и`, `ь`).
+fn stem_forms(stem: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(stem.to_owned()).chain(
+        RU_ENDINGS
+            .iter()
+            .chain(["ы", "и", "ь"].iter())
+            .map(move |e| format!("{stem}{e}")),
+    )
+}
+
+/// The stems [`inflections`] puts every ending on: none for short words, other scripts and verbs; the
+/// word without its ending, and without a fleeting vowel ("заработок" → "заработок", "заработк").
+fn inflection_stems(word: &str) -> Vec<String> {
+    let chars = word.chars().count();
     if chars < 4
         || !word
             .chars()
             .all(|c| ('\u{0430}'..='\u{044F}').contains(&c) || c == 'ё')
     {
-        return out;
+        return Vec::new();
     }
     // Verbs take other endings; inflecting them as nouns makes words that hide a following
     // preposition ("пишите" + "ев" reads like "пишите в").
@@ -692,7 +755,7 @@ fn inflections(word: &str) -> Vec<String> {
         "ем", "им",
     ];
     if VERB_ENDINGS.iter().any(|e| word.ends_with(e)) {
-        return out;
+        return Vec::new();
     }
     let stem = RU_ENDINGS
         .iter()
@@ -704,13 +767,7 @@ fn inflections(word: &str) -> Vec<String> {
         .iter()
         .find(|e| word.ends_with(**e) && chars >= 6)
         .map(|e| format!("{}{}", &word[..word.len() - e.len()], &e[e.len() - 2..]));
-    for stem in std::iter::once(stem.to_owned()).chain(fleeting) {
-        out.push(stem.clone());
-        for e in RU_ENDINGS.iter().chain(["ы", "и", "ь"].iter()) {
-            out.push(format!("{stem}{e}"));
-        }
-    }
-    out
+    std::iter::once(stem.to_owned()).chain(fleeting).collect()
 }
 
 /// True when `s` holds a Cyrillic letter: such a phrase or regex is written for the folded skeleton
@@ -769,4 +826,50 @@ fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .filter(|(d, _)| *d <= 3)
         .min()
         .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Handling each word, stem and form once gives the vocabulary that folding every form of every
+    /// word occurrence gives: repeated words, words of one stem, fleeting vowels, verbs, short words.
+    #[test]
+    fn russian_forms_once_are_all_forms() {
+        let words = [
+            "удаленной",
+            "удаленная",
+            "удаленной",
+            "заработок",
+            "заработка",
+            "пишите",
+            "в",
+            "лс",
+            "работа",
+            "работу",
+            "ёлка",
+            "telegram",
+            "крипто",
+            "команда",
+            "команду",
+        ];
+        let plain = Normalizer::default();
+        let mut naive = HashSet::new();
+        for w in words {
+            for form in inflections(w) {
+                let folded = plain.normalize_phrase(&form);
+                if has_cyrillic(&folded) {
+                    naive.insert(folded);
+                }
+            }
+        }
+        let mut once = RussianForms::default();
+        let mut vocabulary = Vec::new();
+        for w in words {
+            once.add(&plain, w, &mut vocabulary);
+        }
+        assert!(naive.len() > 3 * words.len(), "words were inflected");
+        let once_set: HashSet<String> = vocabulary.iter().cloned().collect();
+        assert_eq!(once_set, naive);
+    }
 }

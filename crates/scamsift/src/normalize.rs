@@ -13,6 +13,7 @@
 //! span of the original text that starts and ends on char boundaries.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
@@ -474,17 +475,41 @@ const MAX_SEGMENT_WORD: usize = 64;
 
 /// Folds text and rewrites obfuscated words. Holds the vocabulary used to resolve ambiguous leetspeak
 /// and to split words spelled letter by letter.
+///
+/// Only the rewrite pass reads the vocabulary, and most texts never reach it: the vocabulary is built
+/// from the words given on the first text that does (deriving the Russian case forms of the built-in
+/// pack's words was a fifth of building the classifier), the automata over it on the first spelled run.
 #[derive(Debug, Clone, Default)]
 pub struct Normalizer {
-    vocabulary: HashSet<Box<str>>,
-    /// Length in bytes of the longest vocabulary word.
-    max_word_len: usize,
+    /// The words given, kept until the vocabulary is built.
+    words: Words,
+    vocabulary: OnceLock<Vocabulary>,
     /// The vocabulary words a spelled run can hold (ASCII letters and digits, at most
-    /// [`MAX_SEGMENT_WORD`] bytes), to find every word in a run in one pass.
-    segment_words: Option<aho_corasick::AhoCorasick>,
+    /// [`MAX_SEGMENT_WORD`] bytes), to find every word in a run in one pass. `None` inside: no such
+    /// word, or the automaton could not be built.
+    segment_words: OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// The same for runs spelled in Cyrillic (after folding: `n u ш u` → `nuшu`): the vocabulary words
     /// that hold a Cyrillic letter, plus the ASCII ones (a run can mix both).
-    script_segment_words: Option<aho_corasick::AhoCorasick>,
+    script_segment_words: OnceLock<Option<aho_corasick::AhoCorasick>>,
+}
+
+/// The words a vocabulary is made of: words as they are, and seeds with the function that derives
+/// more words from them.
+#[derive(Debug, Clone, Default)]
+struct Words {
+    given: Vec<Box<str>>,
+    derived: Option<(Vec<String>, DeriveWords)>,
+}
+
+/// Derives vocabulary words from seed words.
+type DeriveWords = fn(&[String]) -> Vec<String>;
+
+/// The known words.
+#[derive(Debug, Clone)]
+struct Vocabulary {
+    words: HashSet<Box<str>>,
+    /// Length in bytes of the longest word.
+    max_word_len: usize,
 }
 
 /// Flags raised by the fold pass that decide whether the rewrite pass must run, and where.
@@ -529,9 +554,51 @@ impl Normalizer {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let vocabulary: HashSet<Box<str>> = words.into_iter().map(|w| w.as_ref().into()).collect();
-        let max_word_len = vocabulary.iter().map(|w| w.len()).max().unwrap_or(0);
-        let mut spellable: Vec<&str> = vocabulary
+        Normalizer {
+            words: Words {
+                given: words.into_iter().map(|w| w.as_ref().into()).collect(),
+                derived: None,
+            },
+            ..Normalizer::default()
+        }
+    }
+
+    /// [`with_vocabulary`](Self::with_vocabulary) of `words` and of `derive(seeds)`, calling `derive`
+    /// only when a text first needs the vocabulary.
+    pub(crate) fn with_derived_vocabulary(
+        words: Vec<String>,
+        seeds: Vec<String>,
+        derive: DeriveWords,
+    ) -> Self {
+        Normalizer {
+            words: Words {
+                given: words.into_iter().map(String::into_boxed_str).collect(),
+                derived: Some((seeds, derive)),
+            },
+            ..Normalizer::default()
+        }
+    }
+
+    /// The vocabulary, built on first use.
+    fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| {
+            let mut words: HashSet<Box<str>> = self.words.given.iter().cloned().collect();
+            if let Some((seeds, derive)) = &self.words.derived {
+                words.extend(derive(seeds).into_iter().map(String::into_boxed_str));
+            }
+            let max_word_len = words.iter().map(|w| w.len()).max().unwrap_or(0);
+            Vocabulary {
+                words,
+                max_word_len,
+            }
+        })
+    }
+
+    /// The vocabulary words a spelled ASCII run can hold, sorted (a deterministic automaton).
+    fn spellable(&self) -> Vec<&str> {
+        let mut spellable: Vec<&str> = self
+            .vocabulary()
+            .words
             .iter()
             .map(|w| &**w)
             .filter(|w| {
@@ -540,36 +607,49 @@ impl Normalizer {
                     && w.bytes().all(|b| b.is_ascii_alphanumeric())
             })
             .collect();
-        spellable.sort_unstable(); // a deterministic automaton
-                                   // Building fails only past the automaton's own size limits; then runs are not split.
-        let segment_words = (!spellable.is_empty())
-            .then(|| aho_corasick::AhoCorasick::new(&spellable).ok())
-            .flatten();
-        let mut script: Vec<&str> = vocabulary
-            .iter()
-            .map(|w| &**w)
-            .filter(|w| {
-                w.len() <= MAX_SEGMENT_WORD
-                    && w.chars().any(is_cyrillic)
-                    && w.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || is_cyrillic(c))
+        spellable.sort_unstable();
+        spellable
+    }
+
+    /// [`Self::segment_words`], built on first use.
+    fn segment_words(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.segment_words
+            .get_or_init(|| {
+                let spellable = self.spellable();
+                // Building fails only past the automaton's own size limits; then runs are not split.
+                (!spellable.is_empty())
+                    .then(|| aho_corasick::AhoCorasick::new(&spellable).ok())
+                    .flatten()
             })
-            .collect();
-        let script_segment_words = (!script.is_empty())
-            .then(|| {
+            .as_ref()
+    }
+
+    /// [`Self::script_segment_words`], built on first use.
+    fn script_segment_words(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.script_segment_words
+            .get_or_init(|| {
+                let mut script: Vec<&str> = self
+                    .vocabulary()
+                    .words
+                    .iter()
+                    .map(|w| &**w)
+                    .filter(|w| {
+                        w.len() <= MAX_SEGMENT_WORD
+                            && w.chars().any(is_cyrillic)
+                            && w.chars()
+                                .all(|c| c.is_ascii_alphanumeric() || is_cyrillic(c))
+                    })
+                    .collect();
+                if script.is_empty() {
+                    return None;
+                }
                 script.sort_unstable();
                 // ASCII words of one or two letters ("u", "k") would read single folded Cyrillic
                 // letters as words.
-                script.extend(spellable.iter().copied().filter(|w| w.len() >= 3));
+                script.extend(self.spellable().into_iter().filter(|w| w.len() >= 3));
                 aho_corasick::AhoCorasick::new(&script).ok()
             })
-            .flatten();
-        Normalizer {
-            vocabulary,
-            max_word_len,
-            segment_words,
-            script_segment_words,
-        }
+            .as_ref()
     }
 
     /// Normalises `text`. Never fails; any input gives a valid map.
@@ -678,7 +758,8 @@ impl Normalizer {
             .chars()
             .filter(|c| !is_spacing_separator_char(*c))
             .collect();
-        joined.bytes().all(|c| c.is_ascii_alphanumeric()) && self.vocabulary.contains(&*joined)
+        joined.bytes().all(|c| c.is_ascii_alphanumeric())
+            && self.vocabulary().words.contains(&*joined)
     }
 
     /// A spelled run whose last letters and the word glued after it make a vocabulary word
@@ -718,12 +799,16 @@ impl Normalizer {
         // At least two spelled letters start the word: one letter glued to a short word is too often
         // chance ("S H O P to" must not read "sho pto"). No word is longer than the longest vocabulary
         // word, which bounds the work per run.
-        let longest = self.max_word_len.saturating_sub(tail.len()).min(units);
+        let vocabulary = self.vocabulary();
+        let longest = vocabulary
+            .max_word_len
+            .saturating_sub(tail.len())
+            .min(units);
         let k = (2..=longest).rev().find(|&k| {
             let mut w = String::with_capacity(k + tail.len());
             w.extend(letters[units - k..].iter().map(|&c| c as char));
             w.push_str(tail);
-            self.vocabulary.contains(&*w)
+            vocabulary.words.contains(&*w)
         })?;
         let first = units - k; // units before the word
         if first > 0 {
@@ -749,7 +834,7 @@ impl Normalizer {
     /// which a run escapes splitting.
     fn emit_spelled(&self, f: &str, start: usize, end: usize, em: &mut Emitter) {
         let b = f.as_bytes();
-        let overlap = self.max_word_len.min(MAX_SEGMENT_WORD);
+        let overlap = self.vocabulary().max_word_len.min(MAX_SEGMENT_WORD);
         // Units are single chars separated by one separator byte.
         let mut units: Vec<usize> = Vec::with_capacity(SEGMENT_WINDOW);
         let mut letters: Vec<u8> = Vec::with_capacity(SEGMENT_WINDOW);
@@ -846,7 +931,7 @@ impl Normalizer {
     /// compound (`whatsapp`) stays whole; letters no word explains stay glued to each other. The
     /// caller passes at most [`SEGMENT_WINDOW`] letters, so the work is bounded.
     fn segment(&self, letters: &[u8]) -> Vec<usize> {
-        let Some(ac) = &self.segment_words else {
+        let Some(ac) = self.segment_words() else {
             return Vec::new();
         };
         // Every vocabulary word in the run, as (start, length), by start: one automaton pass.
@@ -862,7 +947,7 @@ impl Normalizer {
     /// its chars in `f`): runs of Cyrillic (and ASCII) letters split into the Cyrillic vocabulary; a
     /// run holding any other char stays whole.
     fn segment_script(&self, f: &str, units: &[usize]) -> Vec<usize> {
-        let Some(ac) = &self.script_segment_words else {
+        let Some(ac) = self.script_segment_words() else {
             return Vec::new();
         };
         let b = f.as_bytes();
@@ -969,8 +1054,9 @@ impl Normalizer {
             )
         };
         if letters >= 2 && leet > 0 && (tok.is_ascii() || cyrillic) {
-            let known =
-                |v: &[u8]| std::str::from_utf8(v).is_ok_and(|s| self.vocabulary.contains(s));
+            let known = |v: &[u8]| {
+                std::str::from_utf8(v).is_ok_and(|s| self.vocabulary().words.contains(s))
+            };
             // `1` and `!` read as i or l: try every reading of up to four of them ("d@11y" is
             // "daily"), else all as i and all as l.
             let ambiguous: Vec<usize> = (0..tok.len())
@@ -1631,6 +1717,48 @@ fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A vocabulary derived on first use rewrites texts as the same words given up front: leetspeak,
+    /// spelled runs in Latin and Cyrillic letters, and a text that needs no rewrite first.
+    #[test]
+    fn derived_vocabulary_is_the_vocabulary() {
+        // Vocabulary words are folded, as the pack's are.
+        fn plural(seeds: &[String]) -> Vec<String> {
+            let plain = Normalizer::default();
+            seeds
+                .iter()
+                .map(|s| plain.normalize_phrase(&format!("{s}ы")))
+                .collect()
+        }
+        let words = ["telegram", "daily", "salary"].map(String::from).to_vec();
+        let seeds = ["лс", "работ", "нужн"].map(String::from).to_vec();
+        let eager = Normalizer::with_vocabulary(words.iter().cloned().chain(plural(&seeds)));
+        let texts = [
+            "hello there",
+            "te1egr@m d a i l y s a l a r y",
+            "р а б о т ы н у ж н ы",
+            "D.A.I.L.Y pay, п и ш и т е в л с",
+            "b1tcoin 5OOO usdt",
+        ];
+        let lazy = Normalizer::with_derived_vocabulary(words, seeds, plural);
+        for t in texts {
+            assert_eq!(lazy.normalize(t).text, eager.normalize(t).text, "{t}");
+        }
+        // Built only for the texts the rewrite pass runs on.
+        let fresh = Normalizer::with_derived_vocabulary(vec!["daily".into()], Vec::new(), plural);
+        fresh.normalize(texts[0]);
+        assert!(fresh.vocabulary.get().is_none() && fresh.segment_words.get().is_none());
+        fresh.normalize("d a 1 l y");
+        assert!(fresh.vocabulary.get().is_some());
+        // The test can fail: the vocabulary changes these texts.
+        for t in &texts[1..3] {
+            assert_ne!(
+                eager.normalize(t).text,
+                Normalizer::default().normalize(t).text,
+                "{t}"
+            );
+        }
+    }
 
     #[test]
     fn eight_byte_step_takes_only_plain_words() {
