@@ -425,6 +425,8 @@ fn confusable(c: char) -> Option<char> {
         'Ɉ' | 'ɉ' => 'j',
         'ı' => 'i',
         'ȷ' => 'j',
+        // The Unicode hyphen (U+2011, the non-breaking one, decomposes to it) is a hyphen.
+        '\u{2010}' => '-',
         _ => return None,
     })
 }
@@ -1681,6 +1683,17 @@ fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
         }
         buf.clear();
         fold_char(ch, &mut buf);
+        // A hyphen or underscore that folds from another char ("ｐａｒｔ－ｔｉｍｅ", U+2011) joins words
+        // like the ASCII one does: a space between letters, so both spellings read alike.
+        if matches!(buf.as_str(), "-" | "_")
+            && f.out
+                .last()
+                .is_some_and(|&p| p.is_ascii_alphabetic() || p >= 0x80)
+            && text[end..].chars().next().is_some_and(char::is_alphabetic)
+        {
+            buf.clear();
+            buf.push(' ');
+        }
         // Combining marks that follow a Latin-like letter belong to it: drop them into its unit.
         let mut unit_end = end;
         if buf.chars().next_back().is_some_and(is_foldable_base) {
@@ -1793,6 +1806,10 @@ mod tests {
         assert_eq!(norm("Part-Time  JOB\n\tnow"), "part time job now");
         assert_eq!(norm("Whats_App"), "whats app");
         assert_eq!(norm("covid-19"), "covid-19");
+        // Hyphens that fold from fullwidth or Unicode hyphens join words the same way.
+        assert_eq!(norm("ｐａｒｔ－ｔｉｍｅ ｊｏｂ"), "part time job");
+        assert_eq!(norm("part\u{2011}time"), "part time");
+        assert_eq!(norm("ｃｏｖｉｄ－１９"), "covid-19");
     }
 
     #[test]
