@@ -470,6 +470,8 @@ pub(crate) fn compile(
     // are the normaliser's vocabulary, for leetspeak and for splitting words spelled letter by letter.
     let plain = Normalizer::default();
     let mut vocabulary: Vec<String> = Vec::new();
+    // Words that only split runs spelled in Cyrillic text (see `Normalizer::with_vocabularies`).
+    let mut script_words: Vec<String> = Vec::new();
     let mut phrases = Vec::new();
     for (rule, raw) in raw_phrases {
         if disabled[rule as usize] {
@@ -492,6 +494,9 @@ pub(crate) fn compile(
                     let folded = plain.normalize_phrase(&form);
                     if has_cyrillic(&folded) {
                         vocabulary.push(folded);
+                    } else {
+                        // All look-alikes ("крипто" reads "kpunto"): a word of Russian runs only.
+                        script_words.push(folded);
                     }
                 }
             }
@@ -548,13 +553,27 @@ pub(crate) fn compile(
         }
     })?;
     drop(make_errs);
+    let endings: Vec<String> = RU_ENDINGS
+        .iter()
+        .chain(["ы", "и", "ь"].iter())
+        .map(|e| plain.normalize_phrase(e))
+        .collect();
     for &k in &kept_regexes {
         if !has_cyrillic(&regexes[k].1) {
             vocabulary.extend(regex_words(&regexes[k].1));
+        } else {
+            // A Russian regex's literals are stems written on the skeleton ("paбot\S{0,6}"): with
+            // each case ending, they split Russian spelled runs at the words the rules look for.
+            for stem in skeleton_words(&regexes[k].1) {
+                script_words.extend(endings.iter().map(|e| format!("{stem}{e}")));
+                script_words.push(stem);
+            }
         }
     }
     vocabulary.sort_unstable();
     vocabulary.dedup();
+    script_words.sort_unstable();
+    script_words.dedup();
     entity_rules.retain(|(r, _)| !disabled[*r as usize]);
     let rule_index = rules
         .iter()
@@ -573,7 +592,7 @@ pub(crate) fn compile(
         disabled,
         combinations,
         matcher,
-        normalizer: Normalizer::with_vocabulary(vocabulary),
+        normalizer: Normalizer::with_vocabularies(vocabulary, script_words),
     })
 }
 
@@ -655,6 +674,33 @@ pub(crate) fn regex_words(pattern: &str) -> Vec<String> {
         words.push(cur);
     }
     words
+}
+
+/// The literal words (three or more letters, ASCII lower case or Cyrillic) written in a regex for
+/// the skeleton of Russian text: `(?:yдaлeh|дuctahцuoh)\S{0,6} paбot` gives `yдaлeh`, `дuctahцuoh`,
+/// `paбot`. Escapes such as `\S` never join a word.
+pub(crate) fn skeleton_words(pattern: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut chars = pattern.chars();
+    loop {
+        let c = chars.next();
+        if let Some(c) = c.filter(|&c| c.is_ascii_lowercase() || ('\u{0430}'..='\u{044F}').contains(&c)) {
+            cur.push(c);
+            continue;
+        }
+        if cur.chars().count() >= 3 {
+            words.push(std::mem::take(&mut cur));
+        }
+        cur.clear();
+        match c {
+            Some('\\') => {
+                chars.next();
+            }
+            Some(_) => {}
+            None => return words,
+        }
+    }
 }
 
 /// The known name closest to `name` by edit distance, if it is close.

@@ -459,6 +459,8 @@ fn fold_char(c: char, buf: &mut String) {
     });
 }
 
+/// Bytes around a spelled run looked at to tell whether it is in Cyrillic text.
+const CONTEXT: usize = 128;
 /// Letters spelled one by one are split into words a window of this many at a time.
 const SEGMENT_WINDOW: usize = 1024;
 /// Longest vocabulary word looked for when splitting such runs (bounds the work per letter).
@@ -516,13 +518,47 @@ impl Normalizer {
     /// assert_eq!(n.normalize("J O I N t.e.l.e.g.r.a.m").as_str(), "join telegram");
     /// assert_eq!(n.normalize("d a i l y s a l a r y").as_str(), "daily salary");
     /// ```
+    ///
+    /// Spelled runs also split at the everyday English and Russian words of [`crate::common_words`],
+    /// so a known word next to words no pack holds still splits out of the run.
     pub fn with_vocabulary<I, S>(words: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        Self::with_vocabularies(words, std::iter::empty::<&str>())
+    }
+
+    /// [`with_vocabulary`](Self::with_vocabulary), plus folded words that only split runs spelled in
+    /// a Cyrillic text (`kpunto`, `paбot`: Russian words whose skeleton may be all ASCII, which must
+    /// neither resolve leetspeak nor split English runs).
+    pub fn with_vocabularies<I, S, J, T>(words: I, script_words: J) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+        J: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
         let vocabulary: HashSet<Box<str>> = words.into_iter().map(|w| w.as_ref().into()).collect();
-        let max_word_len = vocabulary.iter().map(|w| w.len()).max().unwrap_or(0);
+        let plain = Normalizer::default();
+        let common_ru: Vec<String> = crate::common_words::RUSSIAN
+            .iter()
+            .map(|w| plain.normalize_phrase(w))
+            .chain(script_words.into_iter().map(|w| w.as_ref().to_owned()))
+            .filter(|w| {
+                w.chars().count() >= 3
+                    && w.len() <= MAX_SEGMENT_WORD
+                    && w.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || is_cyrillic(c))
+            })
+            .collect();
+        let max_word_len = vocabulary
+            .iter()
+            .map(|w| w.len())
+            .chain(common_ru.iter().map(String::len))
+            .chain(crate::common_words::ENGLISH.iter().map(|w| w.len()))
+            .max()
+            .unwrap_or(0);
         let mut spellable: Vec<&str> = vocabulary
             .iter()
             .map(|w| &**w)
@@ -532,8 +568,16 @@ impl Normalizer {
                     && w.bytes().all(|b| b.is_ascii_alphanumeric())
             })
             .collect();
-        spellable.sort_unstable(); // a deterministic automaton
-                                   // Building fails only past the automaton's own size limits; then runs are not split.
+        spellable.extend(
+            crate::common_words::ENGLISH
+                .iter()
+                .copied()
+                .filter(|w| w.len() >= 4),
+        );
+        spellable.sort_unstable();
+        spellable.dedup();
+        // A sorted list makes a deterministic automaton. Building fails only past the automaton's
+        // own size limits; then runs are not split.
         let segment_words = (!spellable.is_empty())
             .then(|| aho_corasick::AhoCorasick::new(&spellable).ok())
             .flatten();
@@ -547,12 +591,14 @@ impl Normalizer {
                         .all(|c| c.is_ascii_alphanumeric() || is_cyrillic(c))
             })
             .collect();
+        script.extend(common_ru.iter().map(String::as_str));
         let script_segment_words = (!script.is_empty())
             .then(|| {
-                script.sort_unstable();
                 // ASCII words of one or two letters ("u", "k") would read single folded Cyrillic
                 // letters as words.
                 script.extend(spellable.iter().copied().filter(|w| w.len() >= 3));
+                script.sort_unstable();
+                script.dedup();
                 aho_corasick::AhoCorasick::new(&script).ok()
             })
             .flatten();
@@ -742,6 +788,20 @@ impl Normalizer {
     fn emit_spelled(&self, f: &str, start: usize, end: usize, em: &mut Emitter) {
         let b = f.as_bytes();
         let overlap = self.max_word_len.min(MAX_SEGMENT_WORD);
+        // Letters joined by dots or stars (`i.n.v.e.s.t`) spell one word: only a space or hyphen
+        // between letters can also stand between words.
+        let one_word = b
+            .get(start + utf8_len(b[start]))
+            .is_some_and(|&s| matches!(s, b'.' | b'*'));
+        // A run in or next to Cyrillic text is Russian even when its letters all fold to ASCII
+        // look-alikes (`п р и в е т` reads `n p u b e t`): it splits into Russian words, not English
+        // ones. A bounded look around the run's start keeps this linear.
+        let cyrillic = {
+            let lo = start.saturating_sub(CONTEXT);
+            let hi = end.min(start + 16 * CONTEXT);
+            let after = end..(end + CONTEXT).min(b.len());
+            b[lo..hi].iter().chain(&b[after]).any(|&c| is_cyrillic_lead(c))
+        };
         // Units are single chars separated by one separator byte.
         let mut units: Vec<usize> = Vec::with_capacity(SEGMENT_WINDOW);
         let mut letters: Vec<u8> = Vec::with_capacity(SEGMENT_WINDOW);
@@ -784,7 +844,9 @@ impl Normalizer {
                             k += 1;
                         }
                         let piece = &units[sub..k.max(sub + 1)];
-                        let found = if piece.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
+                        let found = if one_word {
+                            Vec::new()
+                        } else if !cyrillic && piece.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
                             letters.clear();
                             letters.extend(piece.iter().map(|&u| b[u]));
                             self.segment(&letters)
@@ -1183,6 +1245,16 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
         {
             break;
         }
+        // A run's last letter may carry punctuation ("j o b! To"): an `!` with no letter after it
+        // ends the word rather than spelling an i.
+        if units >= 2
+            && b.get(after) == Some(&b'!')
+            && b
+                .get(after + 1)
+                .is_none_or(|&n| !is_word_byte(n) && !is_leet_symbol(n))
+        {
+            return Some((after, units + 1, sep));
+        }
         // The unit must be a single char.
         if after < b.len()
             && (is_word_byte(b[after])
@@ -1201,6 +1273,11 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
                 && is_spacing_separator(b[after])
                 && is_word_byte(b[after + 1])
             {
+                // Before a whole word ("P r o f i t.www"), the unit is this run's last letter.
+                let next = after + 1 + utf8_len(b[after + 1]);
+                if units >= 2 && b.get(next).is_some_and(|&n| is_word_byte(n)) {
+                    return Some((after, units + 1, sep));
+                }
                 break;
             }
         }
@@ -1235,6 +1312,13 @@ fn note_separator(cand: &mut Candidates, out: &[u8]) {
     if n >= 2 && out[n - 1] == b'.' && is_spacing_separator(out[n - 2]) {
         return;
     }
+    // A spelled word's last letter may carry an `!` ("j o b! To").
+    let n = if n >= 4 && out[n - 2] == b'!' && out[n - 4] == b' ' && out[n - 3].is_ascii_alphabetic()
+    {
+        n - 1
+    } else {
+        n
+    };
     let single = n >= 2
         && (is_word_byte(out[n - 2])
             || (out[n - 2] == b'.' && n >= 3 && is_spacing_separator(out[n - 3])))
@@ -1487,7 +1571,8 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
         f.out.push(c);
         match class {
             SPACE | JOIN | SEP => note_separator(cand, &f.out),
-            LEET => cand.single_run = 0,
+            // `!` may end a spelled word ("j o b! "): `note_separator` looks at it.
+            LEET if c != b'!' => cand.single_run = 0,
             _ => {}
         }
     }
