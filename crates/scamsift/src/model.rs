@@ -553,9 +553,15 @@ pub(crate) fn compile(
         }
     })?;
     drop(make_errs);
+    // Stems take noun and adjective endings and the common verb ones ("paбot" → "paбotatb").
+    const VERB_FORMS: [&str; 20] = [
+        "ть", "ать", "ять", "ить", "еть", "ает", "ают", "ешь", "ет", "ют", "ут", "ете", "ите",
+        "аем", "ай", "айте", "ал", "ала", "али", "ся",
+    ];
     let endings: Vec<String> = RU_ENDINGS
         .iter()
         .chain(["ы", "и", "ь"].iter())
+        .chain(VERB_FORMS.iter())
         .map(|e| plain.normalize_phrase(e))
         .collect();
     for &k in &kept_regexes {

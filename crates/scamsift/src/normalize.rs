@@ -802,6 +802,20 @@ impl Normalizer {
             let after = end..(end + CONTEXT).min(b.len());
             b[lo..hi].iter().chain(&b[after]).any(|&c| is_cyrillic_lead(c))
         };
+        // A one-letter preposition (в, с, к: `b`, `c`, `k` on the skeleton) that ends a Russian run
+        // before a word written whole ("р а с с к а ж у в лс") starts a word of its own, unless a
+        // known word ends with it ("ч е л о в е к для").
+        let preposition_end = cyrillic
+            && end >= start + 3
+            && matches!(b[end - 1], b'b' | b'c' | b'k')
+            && is_spacing_separator(b[end - 2])
+            && b.get(end) == Some(&b' ')
+            && f[end + 1..]
+                .chars()
+                .take(2)
+                .filter(|c| c.is_alphanumeric())
+                .count()
+                == 2;
         // Units are single chars separated by one separator byte.
         let mut units: Vec<usize> = Vec::with_capacity(SEGMENT_WINDOW);
         let mut letters: Vec<u8> = Vec::with_capacity(SEGMENT_WINDOW);
@@ -851,7 +865,8 @@ impl Normalizer {
                             letters.extend(piece.iter().map(|&u| b[u]));
                             self.segment(&letters)
                         } else {
-                            self.segment_script(f, piece)
+                            let at_end = preposition_end && last_window && k == units.len();
+                            self.segment_script(f, piece, at_end)
                         };
                         breaks.extend(found.into_iter().map(|x| x + sub));
                         k = k.max(sub + 1);
@@ -914,8 +929,8 @@ impl Normalizer {
 
     /// [`segment`](Self::segment) for a run whose units are not all ASCII (`units` are the offsets of
     /// its chars in `f`): runs of Cyrillic (and ASCII) letters split into the Cyrillic vocabulary; a
-    /// run holding any other char stays whole.
-    fn segment_script(&self, f: &str, units: &[usize]) -> Vec<usize> {
+    /// run holding any other char stays whole. With `last_alone`, the last unit counts as a word.
+    fn segment_script(&self, f: &str, units: &[usize], last_alone: bool) -> Vec<usize> {
         let Some(ac) = &self.script_segment_words else {
             return Vec::new();
         };
@@ -946,6 +961,9 @@ impl Normalizer {
                 (s, unit_at[m.end()] as usize - s)
             })
             .collect();
+        if last_alone && !units.is_empty() {
+            found.push((units.len() - 1, 1));
+        }
         found.sort_unstable();
         best_split(units.len(), &found)
     }
@@ -1232,6 +1250,14 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
             }
         }
         if j >= b.len() || !is_word_byte(b[j]) && !is_leet_symbol(b[j]) {
+            break;
+        }
+        // A spelled `!` or `$` with no letter after it is punctuation ("я х !"), not leetspeak.
+        if units >= 1
+            && is_leet_symbol(b[j])
+            && !b[j].is_ascii_digit()
+            && !b.get(j + 2).is_some_and(|&n| is_word_byte(n))
+        {
             break;
         }
         let cl = utf8_len(b[j]);
