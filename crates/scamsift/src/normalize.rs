@@ -657,6 +657,11 @@ impl Normalizer {
         em.linear(0, &f[..start]);
         let mut i = start;
         while i < stop {
+            // The extra space the fold kept after a spelled word has done its work: drop it.
+            if b[i] == b' ' && em.out.as_bytes().last() == Some(&b' ') {
+                i += 1;
+                continue;
+            }
             // A hyphen between two words that leetspeak hid ("p@r7-tim3"): the same word break the
             // fold makes of a hyphen between letters.
             if matches!(b[i], b'-' | b'_')
@@ -697,6 +702,12 @@ impl Normalizer {
                     }
                 }
                 let end = token_end(b, i);
+                if !prev_is_word {
+                    if let Some(next) = self.emit_head_with_spelled(f, i, end, &mut em) {
+                        i = next;
+                        continue;
+                    }
+                }
                 self.rewrite_token(f, i, end, &mut em);
                 i = end;
                 continue;
@@ -757,12 +768,22 @@ impl Normalizer {
         // chance ("S H O P to" must not read "sho pto"). No word is longer than the longest vocabulary
         // word, which bounds the work per run.
         let longest = self.max_word_len.saturating_sub(tail.len()).min(units);
-        let k = (2..=longest).rev().find(|&k| {
+        let known = |k: usize, tail: &str| {
             let mut w = String::with_capacity(k + tail.len());
             w.extend(letters[units - k..].iter().map(|&c| c as char));
             w.push_str(tail);
             self.vocabulary.contains(&*w)
-        })?;
+        };
+        // Else a word of four or more letters whose last letter the tail starts with: the keyword
+        // spelled inside a longer word ("d e p o s i ted", "e a r ners").
+        let k = (2..=longest)
+            .rev()
+            .find(|&k| known(k, tail))
+            .or_else(|| {
+                (3..=self.max_word_len.min(units))
+                    .rev()
+                    .find(|&k| known(k, &tail[..1]))
+            })?;
         let first = units - k; // units before the word
         if first > 0 {
             let before_end = start + 2 * (first - 1) + 1;
@@ -775,6 +796,89 @@ impl Normalizer {
         }
         em.linear(tail_start, tail);
         Some(tail_end)
+    }
+
+    /// A word whose letters after its first ones are spelled out (`le a r n`, `focusi n v e s tment`:
+    /// a keyword spelled inside a longer word, the head `f[start..end]` glued to its first letter).
+    /// When the head's last letter, the spelled letters (and the first letter of a word glued after
+    /// them) make a vocabulary word of four or more letters, emits the head, those letters (and that
+    /// word) as one word, and returns where it ends; else `None`, emitting nothing.
+    fn emit_head_with_spelled(
+        &self,
+        f: &str,
+        start: usize,
+        end: usize,
+        em: &mut Emitter,
+    ) -> Option<usize> {
+        let b = f.as_bytes();
+        // Cheap test first: a space, one ASCII letter, a space.
+        if end - start < 2
+            || b.get(end) != Some(&b' ')
+            || !b.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
+            || b.get(end + 2) != Some(&b' ')
+            || !b[start..end].iter().all(u8::is_ascii_alphanumeric)
+        {
+            return None;
+        }
+        let (run_end, units, sep) = spelled_units(f, end + 1)?;
+        // ASCII letters one space apart: end + 1, end + 3, …
+        if units < 2 || sep != Some(b' ') || end + 2 * units != run_end {
+            return None;
+        }
+        let letters: Vec<u8> = (0..units.min(self.max_word_len))
+            .map(|k| b[end + 1 + 2 * k])
+            .collect();
+        if !letters.iter().all(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        // A word glued after the last spelled letter ("tment") ends the keyword with its first letter.
+        let tail_start = run_end + 1;
+        let tail_end = if b.get(run_end) == Some(&b' ') {
+            let mut t = tail_start;
+            while t < b.len() && b[t].is_ascii_alphanumeric() {
+                t += 1;
+            }
+            let glued = t - tail_start >= 2 && (t >= b.len() || !is_word_byte(b[t]));
+            if glued {
+                t
+            } else {
+                tail_start
+            }
+        } else {
+            tail_start
+        };
+        let last = b[end - 1];
+        let word = |m: usize, tail: bool| {
+            let mut w = String::with_capacity(m + 2);
+            w.push(last as char);
+            w.extend(letters[..m].iter().map(|&c| c as char));
+            if tail {
+                w.push(b[tail_start] as char);
+            }
+            self.vocabulary.contains(&*w)
+        };
+        let has_tail = tail_end > tail_start && letters.len() == units;
+        let (m, with_tail) = if has_tail && word(units, true) {
+            (units, true)
+        } else {
+            ((3..=letters.len()).rev().find(|&m| word(m, false))?, false)
+        };
+        em.linear(start, &f[start..end]);
+        for k in 0..m {
+            let at = end + 1 + 2 * k;
+            em.linear(at, &f[at..at + 1]);
+        }
+        if with_tail {
+            em.linear(tail_start, &f[tail_start..tail_end]);
+            return Some(tail_end);
+        }
+        // The spelled letters left over start a run of their own.
+        let after = end + 2 * m;
+        if m < units {
+            em.linear(after, " ");
+            return Some(after + 1);
+        }
+        Some(after)
     }
 
     /// Emits a letter-by-letter run `f[start..end]` without its separators, except where the
@@ -1535,7 +1639,14 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
         i += 1;
         let c = match class {
             SPACE => {
-                if f.out.last() == Some(&b' ') {
+                let n = f.out.len();
+                // After a spelled letter ("p a r t   t i m e"), more than one space is a word break
+                // the rewrite must see: one extra space is kept (the rewrite drops it again).
+                let word_break = cand.single_run >= 3
+                    && n >= 3
+                    && f.out[n - 2].is_ascii_alphanumeric()
+                    && f.out[n - 3] == b' ';
+                if f.out.last() == Some(&b' ') && !word_break {
                     f.shifted = true;
                     continue;
                 }
@@ -1803,9 +1914,16 @@ mod tests {
     fn reads_back_keyword_obfuscations() {
         // Vocabulary words are given folded, as a pack's are ("нужен" reads "hyжeh").
         let plain = Normalizer::default();
-        let n = Normalizer::with_vocabulary(
+        let n = Normalizer::with_vocabularies(
             [
                 "job",
+                "parttime",
+                "profit",
+                "deposit",
+                "usdt",
+                "личных",
+                "сообщениях",
+                "жду",
                 "per",
                 "day",
                 "investment",
@@ -1827,9 +1945,36 @@ mod tests {
                 "работы",
             ]
             .map(|w| plain.normalize_phrase(w)),
+            // Words of Russian runs only: skeletons all in ASCII look-alikes.
+            ["kpunto"],
         );
         let cases = [
             ("easy j o b now", "easy job now"),
+            // Two spaces between spelled words are a word break, over a known compound.
+            ("p a r t   t i m e j o b", "part time job"),
+            ("the j o b! To", "the job! to"),
+            ("P r o f i t.www.x", "profit.www.x"),
+            // A keyword spelled inside a longer word: a word glued after, before, or both.
+            ("I d e p o s i ted", "i deposited"),
+            ("le a r n more", "learn more"),
+            ("focusi n v e s tment", "focusinvestment"),
+            ("made 3500u s d t now", "made 3500usdt now"),
+            // Everyday words split out of a run, so the pack's words beside them do too.
+            ("I s t i l l w o n d e r how t h i n g s", "i still wonder how things"),
+            // Letters joined by dots spell one word each.
+            ("i.n.v.e.s.t.m.e.n.t p.l.a.t.f.o.r.m", "investment platform"),
+            ("п-р-о-е-к-т н.о.в.ы.х", "npoekt hobыx"),
+            // A run of look-alikes only (`bkpunto`) in Russian text splits as Russian.
+            ("пиши в к р и п т о", "nuшu b kpunto"),
+            // Russian: a final в/с/к before a whole word stands alone unless a known word ends so;
+            // a trailing spelled `!` is punctuation.
+            ("р а с с к а ж у в лс", "pacckaжy b лc"),
+            ("ч е л о в е к для", "чeлobek для"),
+            ("ж д у в л и ч н ы х с о о б щ е н и я х !", "ждy b лuчhыx cooбщehuяx !"),
+            (
+                "Н у ж н ы л ю д и для у д а л ё н н о й р а б о т ы в к р и п т о",
+                "hyжhы людu для yдaлehhou paбotы b kpunto",
+            ),
             ("a b c", "a b c"), // three letters that spell no word stay apart
             ("I n v e s tment", "investment"),
             ("e a r nings", "earnings"),
