@@ -892,8 +892,9 @@ impl Normalizer {
     fn emit_spelled(&self, f: &str, start: usize, end: usize, em: &mut Emitter) {
         let b = f.as_bytes();
         let overlap = self.max_word_len.min(MAX_SEGMENT_WORD);
-        // Letters joined by dots or stars (`i.n.v.e.s.t`) spell one word: only a space or hyphen
-        // between letters can also stand between words.
+        // Letters joined by dots or stars (`i.n.v.e.s.t.m.e.n.t`) spell one word unless known words
+        // cover them all (`d.a.i.l.y.s.a.l.a.r.y`): a space or hyphen between letters can stand
+        // between words too, a dot rarely.
         let one_word = b
             .get(start + utf8_len(b[start]))
             .is_some_and(|&s| matches!(s, b'.' | b'*'));
@@ -962,9 +963,9 @@ impl Normalizer {
                             k += 1;
                         }
                         let piece = &units[sub..k.max(sub + 1)];
-                        let found = if one_word {
-                            Vec::new()
-                        } else if !cyrillic && piece.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
+                        let (found, covered) = if !cyrillic
+                            && piece.iter().all(|&u| b[u].is_ascii_alphanumeric())
+                        {
                             letters.clear();
                             letters.extend(piece.iter().map(|&u| b[u]));
                             self.segment(&letters)
@@ -972,7 +973,10 @@ impl Normalizer {
                             let at_end = preposition_end && last_window && k == units.len();
                             self.segment_script(f, piece, at_end)
                         };
-                        breaks.extend(found.into_iter().map(|x| x + sub));
+                        // Letters joined by dots split only into known words.
+                        if covered || !one_word {
+                            breaks.extend(found.into_iter().map(|x| x + sub));
+                        }
                         k = k.max(sub + 1);
                     }
                     sub = k;
@@ -1014,13 +1018,14 @@ impl Normalizer {
         }
     }
 
-    /// Splits run-together letters into vocabulary words: returns the indices where a new word starts.
+    /// Splits run-together letters into vocabulary words: returns the indices where a new word starts,
+    /// and whether known words cover every letter.
     /// It maximises the letters covered by known words, then minimises the number of words, so a known
     /// compound (`whatsapp`) stays whole; letters no word explains stay glued to each other. The
     /// caller passes at most [`SEGMENT_WINDOW`] letters, so the work is bounded.
-    fn segment(&self, letters: &[u8]) -> Vec<usize> {
+    fn segment(&self, letters: &[u8]) -> (Vec<usize>, bool) {
         let Some(ac) = &self.segment_words else {
-            return Vec::new();
+            return (Vec::new(), false);
         };
         // Every vocabulary word in the run, as (start, length), by start: one automaton pass.
         let mut found: Vec<(usize, usize)> = ac
@@ -1034,9 +1039,9 @@ impl Normalizer {
     /// [`segment`](Self::segment) for a run whose units are not all ASCII (`units` are the offsets of
     /// its chars in `f`): runs of Cyrillic (and ASCII) letters split into the Cyrillic vocabulary; a
     /// run holding any other char stays whole. With `last_alone`, the last unit counts as a word.
-    fn segment_script(&self, f: &str, units: &[usize], last_alone: bool) -> Vec<usize> {
+    fn segment_script(&self, f: &str, units: &[usize], last_alone: bool) -> (Vec<usize>, bool) {
         let Some(ac) = &self.script_segment_words else {
-            return Vec::new();
+            return (Vec::new(), false);
         };
         let b = f.as_bytes();
         let mut letters: Vec<u8> = Vec::with_capacity(units.len() * 2);
@@ -1046,7 +1051,7 @@ impl Normalizer {
             let cl = utf8_len(b[u]);
             let ch = f[u..u + cl].chars().next().unwrap_or(' ');
             if !(ch.is_ascii_alphanumeric() || is_cyrillic(ch)) {
-                return Vec::new();
+                return (Vec::new(), false);
             }
             for _ in 0..cl {
                 unit_at.push(i as u32);
@@ -1074,8 +1079,9 @@ impl Normalizer {
 }
 
 /// The split of `n` run-together units into words for [`Normalizer::segment`]: `found` holds every
-/// vocabulary word in the run as (start, length), sorted. Returns the indices where a new word starts.
-fn best_split(n: usize, found: &[(usize, usize)]) -> Vec<usize> {
+/// vocabulary word in the run as (start, length), sorted. Returns the indices where a new word starts,
+/// and whether known words cover every unit.
+fn best_split(n: usize, found: &[(usize, usize)]) -> (Vec<usize>, bool) {
     // best[i] = (unknown letters, words) for letters[..i]; from[i] = (start of the last piece, known).
     let mut best = vec![(usize::MAX, usize::MAX); n + 1];
     let mut from = vec![(0usize, false); n + 1];
@@ -1114,7 +1120,7 @@ fn best_split(n: usize, found: &[(usize, usize)]) -> Vec<usize> {
         i = s;
     }
     starts.reverse();
-    starts
+    (starts, best[n].0 == 0)
 }
 
 impl Normalizer {
