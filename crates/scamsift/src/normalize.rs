@@ -831,6 +831,14 @@ impl Normalizer {
         if !letters.iter().all(u8::is_ascii_alphabetic) {
             return None;
         }
+        // Spelled letters that start a word of their own follow a word, not its end ("opportunity
+        // e a r n" is not "opportunityear n").
+        let starts_word = (3..=letters.len()).any(|m| {
+            std::str::from_utf8(&letters[..m]).is_ok_and(|w| self.vocabulary.contains(w))
+        });
+        if starts_word {
+            return None;
+        }
         // A word glued after the last spelled letter ("tment") ends the keyword with its first letter.
         let tail_start = run_end + 1;
         let tail_end = if b.get(run_end) == Some(&b' ') {
@@ -910,9 +918,13 @@ impl Normalizer {
         // A one-letter preposition (в, с, к: `b`, `c`, `k` on the skeleton) that ends a Russian run
         // before a word written whole ("р а с с к а ж у в лс") starts a word of its own, unless a
         // known word ends with it ("ч е л о в е к для").
+        // Not after the vowel of a common ending (-ов, -ев, -ос, -ус: "с п е ц и а л и с т о в без").
         let preposition_end = cyrillic
             && end >= start + 3
-            && matches!(b[end - 1], b'b' | b'c' | b'k')
+            && match (b[end - 3], b[end - 1]) {
+                (b'o' | b'e', b'b') | (b'o' | b'y', b'c') => false,
+                (_, c) => matches!(c, b'b' | b'c' | b'k'),
+            }
             && is_spacing_separator(b[end - 2])
             && b.get(end) == Some(&b' ')
             && f[end + 1..]
