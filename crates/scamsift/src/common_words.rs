@@ -1,4 +1,4 @@
-//! General words of English and Russian that the normaliser uses, beside a pack's own vocabulary,
+//! General words of English, Russian and Vietnamese that the normaliser uses, beside a pack's own vocabulary,
 //! to split text spelled letter by letter (`t h i n g s w o u l d` → `things would`). Invariant: the
 //! lists hold only everyday words (function words, pronouns, common verbs, nouns and adverbs), written
 //! here by hand from general knowledge of the languages, never taken from scam texts; they only ever
@@ -58,4 +58,17 @@ pub(crate) const RUSSIAN: &[&str] = &[
     "того", "тому", "рубль", "рубля", "рублей", "долларов", "доллар", "тысяч", "тысячи",
     "неделю", "недели", "месяц", "месяца", "часов", "часа", "минут", "хорошо", "хотите", "хочешь", "хочу", "часто", "человек", "человека",
     "через", "чтобы", "этого", "этой", "этом", "этому", "этот", "этих",
+];
+
+/// Everyday Vietnamese syllables of four or more letters, as the fold reads them (diacritics off:
+/// "người" is "nguoi"). Vietnamese writes a space between syllables, so each is a word.
+pub(crate) const VIETNAMESE: &[&str] = &[
+    "anh", "bang", "biet", "chao", "chia", "chinh", "chon", "chung", "chuyen", "chuc", "cong",
+    "cuoc", "dang", "dich", "dien", "dong", "duoc", "dung", "giay", "gian", "gioi", "giup", "hang",
+    "hien", "hinh", "hoan", "hoang", "huong", "khach", "khao", "khat", "khoan", "khong", "kiem",
+    "lien", "luong", "minh", "muon", "ngan", "ngay", "nghe", "nghiep", "nguoi", "nhan", "nhanh",
+    "nhap", "nhat", "nhieu", "nhip", "nhung", "nhuan", "phai", "phan", "phap", "phong", "phut",
+    "sang", "sinh", "thang", "thanh", "thao", "thap", "thoi", "thuc", "thuong", "tien", "tinh",
+    "toan", "trang", "tren", "trieu", "trong", "truong", "tuoi", "tuong", "tuyen", "vien", "viec",
+    "xuat", "yeu",
 ];

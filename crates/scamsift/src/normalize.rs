@@ -459,6 +459,7 @@ fn fold_char(c: char, buf: &mut String) {
     });
 }
 
+fn dbg_off(k: &str) -> bool { std::env::var("SS_OFF").is_ok_and(|v| v.split(',').any(|x| x == k)) }
 /// Bytes around a spelled run looked at to tell whether it is in Cyrillic text.
 const CONTEXT: usize = 128;
 /// Letters spelled one by one are split into words a window of this many at a time.
@@ -571,6 +572,7 @@ impl Normalizer {
         spellable.extend(
             crate::common_words::ENGLISH
                 .iter()
+                .chain(crate::common_words::VIETNAMESE)
                 .copied()
                 .filter(|w| w.len() >= 4),
         );
@@ -702,7 +704,7 @@ impl Normalizer {
                     }
                 }
                 let end = token_end(b, i);
-                if !prev_is_word {
+                if !prev_is_word && !dbg_off("HEAD") {
                     if let Some(next) = self.emit_head_with_spelled(f, i, end, &mut em) {
                         i = next;
                         continue;
@@ -780,6 +782,7 @@ impl Normalizer {
             .rev()
             .find(|&k| known(k, tail))
             .or_else(|| {
+                if dbg_off("TAILFB") { return None; }
                 (3..=self.max_word_len.min(units))
                     .rev()
                     .find(|&k| known(k, &tail[..1]))
@@ -919,7 +922,7 @@ impl Normalizer {
         // before a word written whole ("р а с с к а ж у в лс") starts a word of its own, unless a
         // known word ends with it ("ч е л о в е к для").
         // Not after the vowel of a common ending (-ов, -ев, -ос, -ус: "с п е ц и а л и с т о в без").
-        let preposition_end = cyrillic
+        let preposition_end = !dbg_off("PREP") && cyrillic
             && end >= start + 3
             && match (b[end - 3], b[end - 1]) {
                 (b'o' | b'e', b'b') | (b'o' | b'y', b'c') => false,
@@ -968,6 +971,16 @@ impl Normalizer {
                     // Only a digit between two letters is leetspeak ("t 3 l"); one that starts or
                     // ends the part is a number ("2 h o u r s").
                     let lone_edge = k - sub == 1 && (sub == part || k == stop);
+                    // A number glued to a short unit that ends the part is one amount ("9 9 9 k /",
+                    // "6 t r - 3 6 t r"): no break between them.
+                    let unit_after = k > sub
+                        && k < stop
+                        && stop - k <= 2
+                        && (k..stop).all(|x| b[units[x]].is_ascii_alphabetic());
+                    if unit_after {
+                        sub = stop;
+                        continue;
+                    }
                     if k - sub < 2 && !lone_edge {
                         // Letters (with lone digits) up to the next number of two or more digits.
                         k = sub;
@@ -985,8 +998,18 @@ impl Normalizer {
                             let at_end = preposition_end && last_window && k == units.len();
                             self.segment_script(f, piece, at_end)
                         };
-                        // Letters joined by dots split only into known words.
-                        if covered || !one_word {
+                        // Letters joined by dots split only into known words of three or more
+                        // letters ("p.l.a.t.f.o.r.m.s" is no "platform s").
+                        let long_words = || {
+                            let n = k.max(sub + 1) - sub;
+                            let mut prev = 0;
+                            found.iter().chain(std::iter::once(&n)).all(|&x| {
+                                let long = x - prev >= 3;
+                                prev = x;
+                                long
+                            })
+                        };
+                        if !one_word || (covered && long_words()) || dbg_off("ONEWORD") {
                             breaks.extend(found.into_iter().map(|x| x + sub));
                         }
                         k = k.max(sub + 1);
@@ -1660,7 +1683,7 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
                 let n = f.out.len();
                 // After a spelled letter ("p a r t   t i m e"), more than one space is a word break
                 // the rewrite must see: one extra space is kept (the rewrite drops it again).
-                let word_break = cand.single_run >= 3
+                let word_break = !dbg_off("DSPACE") && cand.single_run >= 3
                     && n >= 3
                     && f.out[n - 2].is_ascii_alphanumeric()
                     && f.out[n - 3] == b' ';
