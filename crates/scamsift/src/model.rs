@@ -490,7 +490,11 @@ pub(crate) fn compile(
             // Their whole skeleton words that keep a Cyrillic letter ("nuшu", "лc"), in every case
             // ending, split runs spelled in Cyrillic ("у д а л е н н о й" is one word, not "удаленно й").
             for w in core.split(|c: char| !c.is_alphanumeric()) {
-                for form in inflections(&w.to_lowercase()) {
+                let w = w.to_lowercase();
+                for form in inflections(&w)
+                    .into_iter()
+                    .filter(|f| *f == w || soft_sign_fits(f))
+                {
                     let folded = plain.normalize_phrase(&form);
                     if has_cyrillic(&folded) {
                         vocabulary.push(folded);
@@ -564,6 +568,7 @@ pub(crate) fn compile(
         .chain(VERB_FORMS.iter())
         .map(|e| plain.normalize_phrase(e))
         .collect();
+    let soft_sign = plain.normalize_phrase("ь");
     for &k in &kept_regexes {
         if !has_cyrillic(&regexes[k].1) {
             vocabulary.extend(regex_words(&regexes[k].1));
@@ -571,7 +576,17 @@ pub(crate) fn compile(
             // A Russian regex's literals are stems written on the skeleton ("paбot\S{0,6}"): with
             // each case ending, they split Russian spelled runs at the words the rules look for.
             for stem in skeleton_words(&regexes[k].1) {
-                script_words.extend(endings.iter().map(|e| format!("{stem}{e}")));
+                // The soft sign (`b` on the skeleton) only after the consonants that take it.
+                let soft = stem
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| "thлcчшщжзд".contains(c));
+                script_words.extend(
+                    endings
+                        .iter()
+                        .filter(|e| soft || e.as_str() != soft_sign)
+                        .map(|e| format!("{stem}{e}")),
+                );
                 script_words.push(stem);
             }
         }
@@ -680,6 +695,17 @@ pub(crate) fn regex_words(pattern: &str) -> Vec<String> {
         words.push(cur);
     }
     words
+}
+
+/// False for a generated form ending in a soft sign after a consonant that rarely takes one
+/// ("человекь"): on the skeleton `ь` reads `b` like the preposition `в`, and such a form would glue
+/// "ч е л о в е к в к о м а н д у" into `чeлobekb komahдy`.
+fn soft_sign_fits(form: &str) -> bool {
+    let mut rev = form.chars().rev();
+    match (rev.next(), rev.next()) {
+        (Some('ь'), Some(p)) => "тнлсчшщжзд".contains(p),
+        _ => true,
+    }
 }
 
 /// The literal words (three or more letters, ASCII lower case or Cyrillic) written in a regex for
