@@ -463,19 +463,6 @@ impl Classifier {
     }
 
     fn classify_with(&self, text: &str, scratch: &mut Scratch) -> Verdict {
-        if let Ok(only) = std::env::var("SS_ONLY") {
-            let cyr = text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
-            let cjk = text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-            let vi = text.chars().any(|c| "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".contains(c.to_lowercase().next().unwrap_or(c)));
-            let class = if cyr { "ru" } else if cjk { "zh" } else if vi { "vi" } else { "en" };
-            if class != only {
-                return self.classify_with_real("", scratch);
-            }
-        }
-        self.classify_with_real(text, scratch)
-    }
-
-    fn classify_with_real(&self, text: &str, scratch: &mut Scratch) -> Verdict {
         let inner = &*self.inner;
         let model = &*inner.model;
         let truncated = text.len() > inner.limits.max_input_bytes;

@@ -717,7 +717,9 @@ pub(crate) fn skeleton_words(pattern: &str) -> Vec<String> {
     let mut chars = pattern.chars();
     loop {
         let c = chars.next();
-        if let Some(c) = c.filter(|&c| c.is_ascii_lowercase() || ('\u{0430}'..='\u{044F}').contains(&c)) {
+        if let Some(c) =
+            c.filter(|&c| c.is_ascii_lowercase() || ('\u{0430}'..='\u{044F}').contains(&c))
+        {
             cur.push(c);
             continue;
         }

@@ -459,7 +459,6 @@ fn fold_char(c: char, buf: &mut String) {
     });
 }
 
-fn dbg_off(k: &str) -> bool { std::env::var("SS_OFF").is_ok_and(|v| v.split(',').any(|x| x == k)) }
 /// Bytes around a spelled run looked at to tell whether it is in Cyrillic text.
 const CONTEXT: usize = 128;
 /// Letters spelled one by one are split into words a window of this many at a time.
@@ -704,7 +703,7 @@ impl Normalizer {
                     }
                 }
                 let end = token_end(b, i);
-                if !prev_is_word && !dbg_off("HEAD") {
+                if !prev_is_word {
                     if let Some(next) = self.emit_head_with_spelled(f, i, end, &mut em) {
                         i = next;
                         continue;
@@ -778,15 +777,11 @@ impl Normalizer {
         };
         // Else a word of four or more letters whose last letter the tail starts with: the keyword
         // spelled inside a longer word ("d e p o s i ted", "e a r ners").
-        let k = (2..=longest)
-            .rev()
-            .find(|&k| known(k, tail))
-            .or_else(|| {
-                if dbg_off("TAILFB") { return None; }
-                (3..=self.max_word_len.min(units))
-                    .rev()
-                    .find(|&k| known(k, &tail[..1]))
-            })?;
+        let k = (2..=longest).rev().find(|&k| known(k, tail)).or_else(|| {
+            (3..=self.max_word_len.min(units))
+                .rev()
+                .find(|&k| known(k, &tail[..1]))
+        })?;
         let first = units - k; // units before the word
         if first > 0 {
             let before_end = start + 2 * (first - 1) + 1;
@@ -836,9 +831,8 @@ impl Normalizer {
         }
         // Spelled letters that start a word of their own follow a word, not its end ("opportunity
         // e a r n" is not "opportunityear n").
-        let starts_word = (3..=letters.len()).any(|m| {
-            std::str::from_utf8(&letters[..m]).is_ok_and(|w| self.vocabulary.contains(w))
-        });
+        let starts_word = (3..=letters.len())
+            .any(|m| std::str::from_utf8(&letters[..m]).is_ok_and(|w| self.vocabulary.contains(w)));
         if starts_word {
             return None;
         }
@@ -916,13 +910,16 @@ impl Normalizer {
             let lo = start.saturating_sub(CONTEXT);
             let hi = end.min(start + 16 * CONTEXT);
             let after = end..(end + CONTEXT).min(b.len());
-            b[lo..hi].iter().chain(&b[after]).any(|&c| is_cyrillic_lead(c))
+            b[lo..hi]
+                .iter()
+                .chain(&b[after])
+                .any(|&c| is_cyrillic_lead(c))
         };
         // A one-letter preposition (в, с, к: `b`, `c`, `k` on the skeleton) that ends a Russian run
         // before a word written whole ("р а с с к а ж у в лс") starts a word of its own, unless a
         // known word ends with it ("ч е л о в е к для").
         // Not after the vowel of a common ending (-ов, -ев, -ос, -ус: "с п е ц и а л и с т о в без").
-        let preposition_end = !dbg_off("PREP") && cyrillic
+        let preposition_end = cyrillic
             && end >= start + 3
             && match (b[end - 3], b[end - 1]) {
                 (b'o' | b'e', b'b') | (b'o' | b'y', b'c') => false,
@@ -988,16 +985,15 @@ impl Normalizer {
                             k += 1;
                         }
                         let piece = &units[sub..k.max(sub + 1)];
-                        let (found, covered) = if !cyrillic
-                            && piece.iter().all(|&u| b[u].is_ascii_alphanumeric())
-                        {
-                            letters.clear();
-                            letters.extend(piece.iter().map(|&u| b[u]));
-                            self.segment(&letters)
-                        } else {
-                            let at_end = preposition_end && last_window && k == units.len();
-                            self.segment_script(f, piece, at_end)
-                        };
+                        let (found, covered) =
+                            if !cyrillic && piece.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
+                                letters.clear();
+                                letters.extend(piece.iter().map(|&u| b[u]));
+                                self.segment(&letters)
+                            } else {
+                                let at_end = preposition_end && last_window && k == units.len();
+                                self.segment_script(f, piece, at_end)
+                            };
                         // Letters joined by dots split only into known words of three or more
                         // letters ("p.l.a.t.f.o.r.m.s" is no "platform s").
                         let long_words = || {
@@ -1009,7 +1005,7 @@ impl Normalizer {
                                 long
                             })
                         };
-                        if !one_word || (covered && long_words()) || dbg_off("ONEWORD") {
+                        if !one_word || (covered && long_words()) {
                             breaks.extend(found.into_iter().map(|x| x + sub));
                         }
                         k = k.max(sub + 1);
@@ -1420,8 +1416,7 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
         // ends the word rather than spelling an i.
         if units >= 2
             && b.get(after) == Some(&b'!')
-            && b
-                .get(after + 1)
+            && b.get(after + 1)
                 .is_none_or(|&n| !is_word_byte(n) && !is_leet_symbol(n))
         {
             return Some((after, units + 1, sep));
@@ -1484,12 +1479,12 @@ fn note_separator(cand: &mut Candidates, out: &[u8]) {
         return;
     }
     // A spelled word's last letter may carry an `!` ("j o b! To").
-    let n = if n >= 4 && out[n - 2] == b'!' && out[n - 4] == b' ' && out[n - 3].is_ascii_alphabetic()
-    {
-        n - 1
-    } else {
-        n
-    };
+    let n =
+        if n >= 4 && out[n - 2] == b'!' && out[n - 4] == b' ' && out[n - 3].is_ascii_alphabetic() {
+            n - 1
+        } else {
+            n
+        };
     let single = n >= 2
         && (is_word_byte(out[n - 2])
             || (out[n - 2] == b'.' && n >= 3 && is_spacing_separator(out[n - 3])))
@@ -1683,7 +1678,7 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
                 let n = f.out.len();
                 // After a spelled letter ("p a r t   t i m e"), more than one space is a word break
                 // the rewrite must see: one extra space is kept (the rewrite drops it again).
-                let word_break = !dbg_off("DSPACE") && cand.single_run >= 3
+                let word_break = cand.single_run >= 3
                     && n >= 3
                     && f.out[n - 2].is_ascii_alphanumeric()
                     && f.out[n - 3] == b' ';
@@ -2001,7 +1996,10 @@ mod tests {
             ("focusi n v e s tment", "focusinvestment"),
             ("made 3500u s d t now", "made 3500usdt now"),
             // Everyday words split out of a run, so the pack's words beside them do too.
-            ("I s t i l l w o n d e r how t h i n g s", "i still wonder how things"),
+            (
+                "I s t i l l w o n d e r how t h i n g s",
+                "i still wonder how things",
+            ),
             // Letters joined by dots spell one word each.
             ("i.n.v.e.s.t.m.e.n.t p.l.a.t.f.o.r.m", "investment platform"),
             ("п-р-о-е-к-т н.о.в.ы.х", "npoekt hobыx"),
@@ -2011,7 +2009,10 @@ mod tests {
             // a trailing spelled `!` is punctuation.
             ("р а с с к а ж у в лс", "pacckaжy b лc"),
             ("ч е л о в е к для", "чeлobek для"),
-            ("ж д у в л и ч н ы х с о о б щ е н и я х !", "ждy b лuчhыx cooбщehuяx !"),
+            (
+                "ж д у в л и ч н ы х с о о б щ е н и я х !",
+                "ждy b лuчhыx cooбщehuяx !",
+            ),
             (
                 "Н у ж н ы л ю д и для у д а л ё н н о й р а б о т ы в к р и п т о",
                 "hyжhы людu для yдaлehhou paбotы b kpunto",
