@@ -777,7 +777,14 @@ impl Normalizer {
         };
         // Else a word of four or more letters whose last letter the tail starts with: the keyword
         // spelled inside a longer word ("d e p o s i ted", "e a r ners").
+        // Not when the tail is a word of its own ("w h a t e v e r your" is no "what everyour").
+        let tail_is_word = self.vocabulary.contains(tail)
+            || crate::common_words::ENGLISH.contains(&tail)
+            || crate::common_words::VIETNAMESE.contains(&tail);
         let k = (2..=longest).rev().find(|&k| known(k, tail)).or_else(|| {
+            if tail_is_word {
+                return None;
+            }
             (3..=self.max_word_len.min(units))
                 .rev()
                 .find(|&k| known(k, &tail[..1]))
@@ -863,11 +870,13 @@ impl Normalizer {
             self.vocabulary.contains(&*w)
         };
         let has_tail = tail_end > tail_start && letters.len() == units;
-        let (m, with_tail) = if has_tail && word(units, true) {
-            (units, true)
-        } else {
-            ((3..=letters.len()).rev().find(|&m| word(m, false))?, false)
-        };
+        // The keyword takes every spelled letter: a shorter one would be chance ("am a l i v i n g"
+        // is no "amali v ing").
+        let with_tail = has_tail && word(units, true);
+        if !with_tail && (letters.len() < units.max(3) || !word(units, false)) {
+            return None;
+        }
+        let m = units;
         em.linear(start, &f[start..end]);
         for k in 0..m {
             let at = end + 1 + 2 * k;
@@ -877,13 +886,7 @@ impl Normalizer {
             em.linear(tail_start, &f[tail_start..tail_end]);
             return Some(tail_end);
         }
-        // The spelled letters left over start a run of their own.
-        let after = end + 2 * m;
-        if m < units {
-            em.linear(after, " ");
-            return Some(after + 1);
-        }
-        Some(after)
+        Some(end + 2 * m)
     }
 
     /// Emits a letter-by-letter run `f[start..end]` without its separators, except where the
