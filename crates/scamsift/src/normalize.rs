@@ -1963,6 +1963,7 @@ mod tests {
                 "личных",
                 "сообщениях",
                 "жду",
+                "every",
                 "per",
                 "day",
                 "investment",
@@ -1978,6 +1979,7 @@ mod tests {
                 "telegram",
                 "нужен",
                 "человек",
+                "команду",
                 "пиши",
                 "лс",
                 "удаленной",
@@ -1997,6 +1999,15 @@ mod tests {
             ("I d e p o s i ted", "i deposited"),
             ("le a r n more", "learn more"),
             ("focusi n v e s tment", "focusinvestment"),
+            // A word of its own after a run is no keyword's end ("every" + "our").
+            ("w h a t e v e r your", "what ever your"),
+            ("p.l.a.t.f.o.r.m.s now", "platforms now"),
+            // Vietnamese syllables; a spelled amount keeps its unit.
+            (
+                "thu nhap t r o n g n g a y 9 9 9 k / n g a y",
+                "thu nhap trong ngay 999k / ngay",
+            ),
+            ("6 t r - 3 6 t r", "6tr 36tr"),
             ("made 3500u s d t now", "made 3500usdt now"),
             // Everyday words split out of a run, so the pack's words beside them do too.
             (
@@ -2012,6 +2023,7 @@ mod tests {
             // a trailing spelled `!` is punctuation.
             ("р а с с к а ж у в лс", "pacckaжy b лc"),
             ("ч е л о в е к для", "чeлobek для"),
+            ("ч е л о в е к в к о м а н д у", "чeлobek b komahдy"),
             (
                 "ж д у в л и ч н ы х с о о б щ е н и я х !",
                 "ждy b лuчhыx cooбщehuяx !",
