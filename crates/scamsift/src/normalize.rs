@@ -695,7 +695,10 @@ impl Normalizer {
                             i = next;
                             continue;
                         }
-                        if units >= 4 || (units == 3 && self.spells_known_word(f, i, end)) {
+                        if units >= 4
+                            || (units == 3 && self.spells_known_word(f, i, end))
+                            || (units == 2 && spells_ideographs(f, i, end))
+                        {
                             self.emit_spelled(f, i, end, &mut em);
                             i = end;
                             continue;
@@ -1467,6 +1470,15 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
     (units >= 1).then_some((end, units, sep))
 }
 
+/// True when `f[start..end]` is Han ideographs joined by single separators ("止 盈"): Chinese writes
+/// no spaces between words, so even two spelled ones make a word.
+fn spells_ideographs(f: &str, start: usize, end: usize) -> bool {
+    f[start..end]
+        .chars()
+        .filter(|c| !is_spacing_separator_char(*c))
+        .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
 /// Separators that stand for one another in a spelled run: the fold turns `-` and `_` between two
 /// letters into a space, so `t_._m_e` folds to `t_._m e` and `p-a-r-t` to `p a r t`.
 fn same_separator(s: u8, x: u8) -> bool {
@@ -2008,6 +2020,8 @@ mod tests {
                 "thu nhap trong ngay 999k / ngay",
             ),
             ("6 t r - 3 6 t r", "6tr 36tr"),
+            // Chinese: two spelled ideographs are a word.
+            ("止 盈 : 2 5 8 0 0 ， 止 損", "止盈 : 25800 , 止損"),
             ("made 3500u s d t now", "made 3500usdt now"),
             // Everyday words split out of a run, so the pack's words beside them do too.
             (
