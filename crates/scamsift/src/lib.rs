@@ -93,6 +93,7 @@
 
 mod builtin;
 mod classifier;
+mod common_words;
 pub mod entity;
 mod error;
 mod matcher;

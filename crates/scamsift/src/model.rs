@@ -526,7 +526,10 @@ pub(crate) fn compile(
     // are the normaliser's vocabulary, for leetspeak and for splitting words spelled letter by letter.
     let plain = Normalizer::default();
     let mut vocabulary: Vec<String> = Vec::new();
+    // Russian words of phrases: their forms are derived when a text first needs the vocabulary.
     let mut russian: Vec<String> = Vec::new();
+    // Words that only split runs spelled in Cyrillic text (see `Normalizer::with_vocabularies`).
+    let mut script_words: Vec<String> = Vec::new();
     let mut phrases = Vec::new();
     for (rule, raw) in raw_phrases {
         if disabled[rule as usize] {
@@ -602,12 +605,43 @@ pub(crate) fn compile(
         }
     })?;
     drop(make_errs);
+    // Stems take noun and adjective endings and the common verb ones ("paбot" → "paбotatb").
+    const VERB_FORMS: [&str; 20] = [
+        "ть", "ать", "ять", "ить", "еть", "ает", "ают", "ешь", "ет", "ют", "ут", "ете", "ите",
+        "аем", "ай", "айте", "ал", "ала", "али", "ся",
+    ];
+    let endings: Vec<String> = RU_ENDINGS
+        .iter()
+        .chain(["ы", "и", "ь"].iter())
+        .chain(VERB_FORMS.iter())
+        .map(|e| plain.normalize_phrase(e))
+        .collect();
+    let soft_sign = plain.normalize_phrase("ь");
     for &k in &kept_regexes {
         if !has_cyrillic(&regexes[k].1) {
             vocabulary.extend(regex_words(&regexes[k].1));
+        } else {
+            // A Russian regex's literals are stems written on the skeleton ("paбot\S{0,6}"): with
+            // each case ending, they split Russian spelled runs at the words the rules look for.
+            for stem in skeleton_words(&regexes[k].1) {
+                // The soft sign (`b` on the skeleton) only after the consonants that take it.
+                let soft = stem
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| "thлcчшщжзд".contains(c));
+                script_words.extend(
+                    endings
+                        .iter()
+                        .filter(|e| soft || e.as_str() != soft_sign)
+                        .map(|e| format!("{stem}{e}")),
+                );
+                script_words.push(stem);
+            }
         }
     }
-    // No sort or dedup here: the normaliser keeps the words as a set, and sorts what it builds from them.
+    // No sort or dedup of `vocabulary` here: the normaliser keeps the words as a set.
+    script_words.sort_unstable();
+    script_words.dedup();
     entity_rules.retain(|(r, _)| !disabled[*r as usize]);
     let rule_index = rules
         .iter()
@@ -628,7 +662,12 @@ pub(crate) fn compile(
         combinations,
         topic_capable,
         matcher,
-        normalizer: Normalizer::with_derived_vocabulary(vocabulary, russian, russian_vocabulary),
+        normalizer: Normalizer::with_derived_vocabulary(
+            vocabulary,
+            script_words,
+            russian,
+            russian_vocabulary,
+        ),
     })
 }
 
@@ -670,14 +709,14 @@ const RU_ENDINGS: [&str; 34] = [
 ];
 
 /// The folded forms of Russian words for the vocabulary ([`RussianForms`]).
-fn russian_vocabulary(words: &[String]) -> Vec<String> {
+fn russian_vocabulary(words: &[String]) -> (Vec<String>, Vec<String>) {
     let plain = Normalizer::default();
     let mut forms = RussianForms::default();
-    let mut vocabulary = Vec::new();
+    let (mut vocabulary, mut script) = (Vec::new(), Vec::new());
     for w in words {
-        forms.add(&plain, w, &mut vocabulary);
+        forms.add(&plain, w, &mut vocabulary, &mut script);
     }
-    vocabulary
+    (vocabulary, script)
 }
 
 /// The folded forms of the Russian words of a pack's phrases, for the vocabulary. Phrases repeat their
@@ -691,9 +730,16 @@ struct RussianForms {
 }
 
 impl RussianForms {
-    /// Adds to `vocabulary` the folded forms of [`inflections`] of `word` (lower case) not added yet
-    /// that keep a Cyrillic letter.
-    fn add(&mut self, plain: &Normalizer, word: &str, vocabulary: &mut Vec<String>) {
+    /// Adds the folded forms of [`inflections`] of `word` (lower case) not added yet: to `vocabulary`
+    /// those that keep a Cyrillic letter, to `script` those all of look-alikes ("крипто" reads
+    /// "kpunto": a word of Russian runs only). A form takes a soft sign only where it fits.
+    fn add(
+        &mut self,
+        plain: &Normalizer,
+        word: &str,
+        vocabulary: &mut Vec<String>,
+        script: &mut Vec<String>,
+    ) {
         if !self.words.insert(word.to_owned()) {
             return;
         }
@@ -705,9 +751,13 @@ impl RussianForms {
         }
         for form in forms {
             if !self.forms.contains(&form) {
-                let folded = plain.normalize_phrase(&form);
-                if has_cyrillic(&folded) {
-                    vocabulary.push(folded);
+                if form == word || soft_sign_fits(&form) {
+                    let folded = plain.normalize_phrase(&form);
+                    if has_cyrillic(&folded) {
+                        vocabulary.push(folded);
+                    } else {
+                        script.push(folded);
+                    }
                 }
                 self.forms.insert(form);
             }
@@ -802,6 +852,46 @@ pub(crate) fn regex_words(pattern: &str) -> Vec<String> {
     words
 }
 
+/// False for a generated form ending in a soft sign after a consonant that rarely takes one
+/// ("человекь"): on the skeleton `ь` reads `b` like the preposition `в`, and such a form would glue
+/// "ч е л о в е к в к о м а н д у" into `чeлobekb komahдy`.
+fn soft_sign_fits(form: &str) -> bool {
+    let mut rev = form.chars().rev();
+    match (rev.next(), rev.next()) {
+        (Some('ь'), Some(p)) => "тнлсчшщжзд".contains(p),
+        _ => true,
+    }
+}
+
+/// The literal words (three or more letters, ASCII lower case or Cyrillic) written in a regex for
+/// the skeleton of Russian text: `(?:yдaлeh|дuctahцuoh)\S{0,6} paбot` gives `yдaлeh`, `дuctahцuoh`,
+/// `paбot`. Escapes such as `\S` never join a word.
+pub(crate) fn skeleton_words(pattern: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut chars = pattern.chars();
+    loop {
+        let c = chars.next();
+        if let Some(c) =
+            c.filter(|&c| c.is_ascii_lowercase() || ('\u{0430}'..='\u{044F}').contains(&c))
+        {
+            cur.push(c);
+            continue;
+        }
+        if cur.chars().count() >= 3 {
+            words.push(std::mem::take(&mut cur));
+        }
+        cur.clear();
+        match c {
+            Some('\\') => {
+                chars.next();
+            }
+            Some(_) => {}
+            None => return words,
+        }
+    }
+}
+
 /// The known name closest to `name` by edit distance, if it is close.
 fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     fn dist(a: &str, b: &str) -> usize {
@@ -854,22 +944,30 @@ mod tests {
             "команду",
         ];
         let plain = Normalizer::default();
-        let mut naive = HashSet::new();
+        let (mut naive, mut naive_script) = (HashSet::new(), HashSet::new());
         for w in words {
             for form in inflections(w) {
+                if form != *w && !soft_sign_fits(&form) {
+                    continue;
+                }
                 let folded = plain.normalize_phrase(&form);
                 if has_cyrillic(&folded) {
                     naive.insert(folded);
+                } else {
+                    naive_script.insert(folded);
                 }
             }
         }
         let mut once = RussianForms::default();
-        let mut vocabulary = Vec::new();
+        let (mut vocabulary, mut script) = (Vec::new(), Vec::new());
         for w in words {
-            once.add(&plain, w, &mut vocabulary);
+            once.add(&plain, w, &mut vocabulary, &mut script);
         }
         assert!(naive.len() > 3 * words.len(), "words were inflected");
+        assert!(!naive_script.is_empty(), "крипто folds to look-alikes only");
         let once_set: HashSet<String> = vocabulary.iter().cloned().collect();
         assert_eq!(once_set, naive);
+        let once_script: HashSet<String> = script.iter().cloned().collect();
+        assert_eq!(once_script, naive_script);
     }
 }

@@ -470,6 +470,8 @@ fn fold_char(c: char, buf: &mut String) {
     });
 }
 
+/// Bytes around a spelled run looked at to tell whether it is in Cyrillic text.
+const CONTEXT: usize = 128;
 /// Letters spelled one by one are split into words a window of this many at a time.
 const SEGMENT_WINDOW: usize = 1024;
 /// Longest vocabulary word looked for when splitting such runs (bounds the work per letter).
@@ -500,16 +502,24 @@ pub struct Normalizer {
 #[derive(Debug, Clone, Default)]
 struct Words {
     given: Vec<Box<str>>,
+    /// Words that only split runs spelled in Cyrillic text.
+    script: Vec<Box<str>>,
     derived: Option<(Vec<String>, DeriveWords)>,
+    /// Whether the everyday words of [`crate::common_words`] split runs too (every normaliser made
+    /// with a vocabulary; not the plain default one).
+    common: bool,
 }
 
-/// Derives vocabulary words from seed words.
-type DeriveWords = fn(&[String]) -> Vec<String>;
+/// Derives vocabulary words and Cyrillic-run words from seed words.
+type DeriveWords = fn(&[String]) -> (Vec<String>, Vec<String>);
 
 /// The known words.
 #[derive(Debug, Clone)]
 struct Vocabulary {
     words: HashSet<Box<str>>,
+    /// Words that only split runs spelled in Cyrillic text: the script-only words of the pack and
+    /// everyday Russian words, folded, sorted.
+    script: Vec<Box<str>>,
     /// Length in bytes of the longest word.
     max_word_len: usize,
 }
@@ -551,31 +561,58 @@ impl Normalizer {
     /// assert_eq!(n.normalize("J O I N t.e.l.e.g.r.a.m").as_str(), "join telegram");
     /// assert_eq!(n.normalize("d a i l y s a l a r y").as_str(), "daily salary");
     /// ```
+    ///
+    /// Spelled runs also split at the everyday English and Russian words of [`crate::common_words`],
+    /// so a known word next to words no pack holds still splits out of the run.
     pub fn with_vocabulary<I, S>(words: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        Self::with_vocabularies(words, std::iter::empty::<&str>())
+    }
+
+    /// [`with_vocabulary`](Self::with_vocabulary), plus folded words that only split runs spelled in
+    /// a Cyrillic text (`kpunto`, `paбot`: Russian words whose skeleton may be all ASCII, which must
+    /// neither resolve leetspeak nor split English runs).
+    pub fn with_vocabularies<I, S, J, T>(words: I, script_words: J) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+        J: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
         Normalizer {
             words: Words {
                 given: words.into_iter().map(|w| w.as_ref().into()).collect(),
+                script: script_words
+                    .into_iter()
+                    .map(|w| w.as_ref().into())
+                    .collect(),
                 derived: None,
+                common: true,
             },
             ..Normalizer::default()
         }
     }
 
-    /// [`with_vocabulary`](Self::with_vocabulary) of `words` and of `derive(seeds)`, calling `derive`
-    /// only when a text first needs the vocabulary.
+    /// [`with_vocabularies`](Self::with_vocabularies) of `words` and `script_words`, plus both kinds
+    /// derived by `derive(seeds)`, calling `derive` only when a text first needs the vocabulary.
     pub(crate) fn with_derived_vocabulary(
         words: Vec<String>,
+        script_words: Vec<String>,
         seeds: Vec<String>,
         derive: DeriveWords,
     ) -> Self {
         Normalizer {
             words: Words {
                 given: words.into_iter().map(String::into_boxed_str).collect(),
+                script: script_words
+                    .into_iter()
+                    .map(String::into_boxed_str)
+                    .collect(),
                 derived: Some((seeds, derive)),
+                common: true,
             },
             ..Normalizer::default()
         }
@@ -585,18 +622,56 @@ impl Normalizer {
     fn vocabulary(&self) -> &Vocabulary {
         self.vocabulary.get_or_init(|| {
             let mut words: HashSet<Box<str>> = self.words.given.iter().cloned().collect();
+            let mut script_given: Vec<String> =
+                self.words.script.iter().map(|w| w.to_string()).collect();
             if let Some((seeds, derive)) = &self.words.derived {
-                words.extend(derive(seeds).into_iter().map(String::into_boxed_str));
+                let (more, more_script) = derive(seeds);
+                words.extend(more.into_iter().map(String::into_boxed_str));
+                script_given.extend(more_script);
             }
-            let max_word_len = words.iter().map(|w| w.len()).max().unwrap_or(0);
+            // Everyday Russian words and the script-only words split Cyrillic runs (never leetspeak).
+            let plain = Normalizer::default();
+            let common_ru: &[&str] = if self.words.common {
+                crate::common_words::RUSSIAN
+            } else {
+                &[]
+            };
+            let mut script: Vec<Box<str>> = common_ru
+                .iter()
+                .map(|w| plain.normalize_phrase(w))
+                .chain(script_given)
+                .filter(|w| {
+                    w.chars().count() >= 3
+                        && w.len() <= MAX_SEGMENT_WORD
+                        && w.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || is_cyrillic(c))
+                })
+                .map(String::into_boxed_str)
+                .collect();
+            script.sort_unstable();
+            script.dedup();
+            let max_word_len = words
+                .iter()
+                .map(|w| w.len())
+                .chain(script.iter().map(|w| w.len()))
+                .chain(
+                    crate::common_words::ENGLISH
+                        .iter()
+                        .filter(|_| self.words.common)
+                        .map(|w| w.len()),
+                )
+                .max()
+                .unwrap_or(0);
             Vocabulary {
                 words,
+                script,
                 max_word_len,
             }
         })
     }
 
-    /// The vocabulary words a spelled ASCII run can hold, sorted (a deterministic automaton).
+    /// The vocabulary words a spelled ASCII run can hold, plus the everyday English and Vietnamese
+    /// words of four or more letters, sorted (a deterministic automaton).
     fn spellable(&self) -> Vec<&str> {
         let mut spellable: Vec<&str> = self
             .vocabulary()
@@ -609,7 +684,17 @@ impl Normalizer {
                     && w.bytes().all(|b| b.is_ascii_alphanumeric())
             })
             .collect();
+        if self.words.common {
+            spellable.extend(
+                crate::common_words::ENGLISH
+                    .iter()
+                    .chain(crate::common_words::VIETNAMESE)
+                    .copied()
+                    .filter(|w| w.len() >= 4),
+            );
+        }
         spellable.sort_unstable();
+        spellable.dedup();
         spellable
     }
 
@@ -630,8 +715,8 @@ impl Normalizer {
     fn script_segment_words(&self) -> Option<&aho_corasick::AhoCorasick> {
         self.script_segment_words
             .get_or_init(|| {
-                let mut script: Vec<&str> = self
-                    .vocabulary()
+                let vocabulary = self.vocabulary();
+                let mut script: Vec<&str> = vocabulary
                     .words
                     .iter()
                     .map(|w| &**w)
@@ -642,13 +727,15 @@ impl Normalizer {
                                 .all(|c| c.is_ascii_alphanumeric() || is_cyrillic(c))
                     })
                     .collect();
+                script.extend(vocabulary.script.iter().map(|w| &**w));
                 if script.is_empty() {
                     return None;
                 }
-                script.sort_unstable();
                 // ASCII words of one or two letters ("u", "k") would read single folded Cyrillic
                 // letters as words.
                 script.extend(self.spellable().into_iter().filter(|w| w.len() >= 3));
+                script.sort_unstable();
+                script.dedup();
                 aho_corasick::AhoCorasick::new(&script).ok()
             })
             .as_ref()
@@ -701,6 +788,11 @@ impl Normalizer {
         em.linear(0, &f[..start]);
         let mut i = start;
         while i < stop {
+            // The extra space the fold kept after a spelled word has done its work: drop it.
+            if b[i] == b' ' && em.out.as_bytes().last() == Some(&b' ') {
+                i += 1;
+                continue;
+            }
             // A hyphen between two words that leetspeak hid ("p@r7-tim3"): the same word break the
             // fold makes of a hyphen between letters.
             if matches!(b[i], b'-' | b'_')
@@ -733,7 +825,10 @@ impl Normalizer {
                             i = next;
                             continue;
                         }
-                        if units >= 4 || (units == 3 && self.spells_known_word(f, i, end)) {
+                        if units >= 4
+                            || (units == 3 && self.spells_known_word(f, i, end))
+                            || (units == 2 && spells_ideographs(f, i, end))
+                        {
                             self.emit_spelled(f, i, end, &mut em);
                             i = end;
                             continue;
@@ -741,6 +836,12 @@ impl Normalizer {
                     }
                 }
                 let end = token_end(b, i);
+                if !prev_is_word {
+                    if let Some(next) = self.emit_head_with_spelled(f, i, end, &mut em) {
+                        i = next;
+                        continue;
+                    }
+                }
                 self.rewrite_token(f, i, end, &mut em);
                 i = end;
                 continue;
@@ -801,16 +902,30 @@ impl Normalizer {
         // At least two spelled letters start the word: one letter glued to a short word is too often
         // chance ("S H O P to" must not read "sho pto"). No word is longer than the longest vocabulary
         // word, which bounds the work per run.
-        let vocabulary = self.vocabulary();
-        let longest = vocabulary
+        let longest = self
+            .vocabulary()
             .max_word_len
             .saturating_sub(tail.len())
             .min(units);
-        let k = (2..=longest).rev().find(|&k| {
+        let known = |k: usize, tail: &str| {
             let mut w = String::with_capacity(k + tail.len());
             w.extend(letters[units - k..].iter().map(|&c| c as char));
             w.push_str(tail);
-            vocabulary.words.contains(&*w)
+            self.vocabulary().words.contains(&*w)
+        };
+        // Else a word of four or more letters whose last letter the tail starts with: the keyword
+        // spelled inside a longer word ("d e p o s i ted", "e a r ners").
+        // Not when the tail is a word of its own ("w h a t e v e r your" is no "what everyour").
+        let tail_is_word = self.vocabulary().words.contains(tail)
+            || crate::common_words::ENGLISH.contains(&tail)
+            || crate::common_words::VIETNAMESE.contains(&tail);
+        let k = (2..=longest).rev().find(|&k| known(k, tail)).or_else(|| {
+            if tail_is_word {
+                return None;
+            }
+            (3..=self.vocabulary().max_word_len.min(units))
+                .rev()
+                .find(|&k| known(k, &tail[..1]))
         })?;
         let first = units - k; // units before the word
         if first > 0 {
@@ -826,6 +941,93 @@ impl Normalizer {
         Some(tail_end)
     }
 
+    /// A word whose letters after its first ones are spelled out (`le a r n`, `focusi n v e s tment`:
+    /// a keyword spelled inside a longer word, the head `f[start..end]` glued to its first letter).
+    /// When the head's last letter, the spelled letters (and the first letter of a word glued after
+    /// them) make a vocabulary word of four or more letters, emits the head, those letters (and that
+    /// word) as one word, and returns where it ends; else `None`, emitting nothing.
+    fn emit_head_with_spelled(
+        &self,
+        f: &str,
+        start: usize,
+        end: usize,
+        em: &mut Emitter,
+    ) -> Option<usize> {
+        let b = f.as_bytes();
+        // Cheap test first: a space, one ASCII letter, a space.
+        if end - start < 2
+            || b.get(end) != Some(&b' ')
+            || !b.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
+            || b.get(end + 2) != Some(&b' ')
+            || !b[start..end].iter().all(u8::is_ascii_alphanumeric)
+        {
+            return None;
+        }
+        let (run_end, units, sep) = spelled_units(f, end + 1)?;
+        // ASCII letters one space apart: end + 1, end + 3, …
+        if units < 2 || sep != Some(b' ') || end + 2 * units != run_end {
+            return None;
+        }
+        let letters: Vec<u8> = (0..units.min(self.vocabulary().max_word_len))
+            .map(|k| b[end + 1 + 2 * k])
+            .collect();
+        if !letters.iter().all(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        // Spelled letters that start a word of their own follow a word, not its end ("opportunity
+        // e a r n" is not "opportunityear n").
+        let starts_word = (3..=letters.len()).any(|m| {
+            std::str::from_utf8(&letters[..m]).is_ok_and(|w| self.vocabulary().words.contains(w))
+        });
+        if starts_word {
+            return None;
+        }
+        // A word glued after the last spelled letter ("tment") ends the keyword with its first letter.
+        let tail_start = run_end + 1;
+        let tail_end = if b.get(run_end) == Some(&b' ') {
+            let mut t = tail_start;
+            while t < b.len() && b[t].is_ascii_alphanumeric() {
+                t += 1;
+            }
+            let glued = t - tail_start >= 2 && (t >= b.len() || !is_word_byte(b[t]));
+            if glued {
+                t
+            } else {
+                tail_start
+            }
+        } else {
+            tail_start
+        };
+        let last = b[end - 1];
+        let word = |m: usize, tail: bool| {
+            let mut w = String::with_capacity(m + 2);
+            w.push(last as char);
+            w.extend(letters[..m].iter().map(|&c| c as char));
+            if tail {
+                w.push(b[tail_start] as char);
+            }
+            self.vocabulary().words.contains(&*w)
+        };
+        let has_tail = tail_end > tail_start && letters.len() == units;
+        // The keyword takes every spelled letter: a shorter one would be chance ("am a l i v i n g"
+        // is no "amali v ing").
+        let with_tail = has_tail && word(units, true);
+        if !with_tail && (letters.len() < units.max(3) || !word(units, false)) {
+            return None;
+        }
+        let m = units;
+        em.linear(start, &f[start..end]);
+        for k in 0..m {
+            let at = end + 1 + 2 * k;
+            em.linear(at, &f[at..at + 1]);
+        }
+        if with_tail {
+            em.linear(tail_start, &f[tail_start..tail_end]);
+            return Some(tail_end);
+        }
+        Some(end + 2 * m)
+    }
+
     /// Emits a letter-by-letter run `f[start..end]` without its separators, except where the
     /// vocabulary says a word ends: `d a i l y s a l a r y` becomes `daily salary`, not `dailysalary`.
     /// The kept separator becomes a space (same length, so the map stays linear).
@@ -837,6 +1039,42 @@ impl Normalizer {
     fn emit_spelled(&self, f: &str, start: usize, end: usize, em: &mut Emitter) {
         let b = f.as_bytes();
         let overlap = self.vocabulary().max_word_len.min(MAX_SEGMENT_WORD);
+        // Letters joined by dots or stars (`i.n.v.e.s.t.m.e.n.t`) spell one word unless known words
+        // cover them all (`d.a.i.l.y.s.a.l.a.r.y`): a space or hyphen between letters can stand
+        // between words too, a dot rarely.
+        let one_word = b
+            .get(start + utf8_len(b[start]))
+            .is_some_and(|&s| matches!(s, b'.' | b'*'));
+        // A run in or next to Cyrillic text is Russian even when its letters all fold to ASCII
+        // look-alikes (`п р и в е т` reads `n p u b e t`): it splits into Russian words, not English
+        // ones. A bounded look around the run's start keeps this linear.
+        let cyrillic = {
+            let lo = start.saturating_sub(CONTEXT);
+            let hi = end.min(start + 16 * CONTEXT);
+            let after = end..(end + CONTEXT).min(b.len());
+            b[lo..hi]
+                .iter()
+                .chain(&b[after])
+                .any(|&c| is_cyrillic_lead(c))
+        };
+        // A one-letter preposition (в, с, к: `b`, `c`, `k` on the skeleton) that ends a Russian run
+        // before a word written whole ("р а с с к а ж у в лс") starts a word of its own, unless a
+        // known word ends with it ("ч е л о в е к для").
+        // Not after the vowel of a common ending (-ов, -ев, -ос, -ус: "с п е ц и а л и с т о в без").
+        let preposition_end = cyrillic
+            && end >= start + 3
+            && match (b[end - 3], b[end - 1]) {
+                (b'o' | b'e', b'b') | (b'o' | b'y', b'c') => false,
+                (_, c) => matches!(c, b'b' | b'c' | b'k'),
+            }
+            && is_spacing_separator(b[end - 2])
+            && b.get(end) == Some(&b' ')
+            && f[end + 1..]
+                .chars()
+                .take(2)
+                .filter(|c| c.is_alphanumeric())
+                .count()
+                == 2;
         // Units are single chars separated by one separator byte.
         let mut units: Vec<usize> = Vec::with_capacity(SEGMENT_WINDOW);
         let mut letters: Vec<u8> = Vec::with_capacity(SEGMENT_WINDOW);
@@ -872,6 +1110,16 @@ impl Normalizer {
                     // Only a digit between two letters is leetspeak ("t 3 l"); one that starts or
                     // ends the part is a number ("2 h o u r s").
                     let lone_edge = k - sub == 1 && (sub == part || k == stop);
+                    // A number glued to a short unit that ends the part is one amount ("9 9 9 k /",
+                    // "6 t r - 3 6 t r"): no break between them.
+                    let unit_after = k > sub
+                        && k < stop
+                        && stop - k <= 2
+                        && (k..stop).all(|x| b[units[x]].is_ascii_alphabetic());
+                    if unit_after {
+                        sub = stop;
+                        continue;
+                    }
                     if k - sub < 2 && !lone_edge {
                         // Letters (with lone digits) up to the next number of two or more digits.
                         k = sub;
@@ -879,14 +1127,29 @@ impl Normalizer {
                             k += 1;
                         }
                         let piece = &units[sub..k.max(sub + 1)];
-                        let found = if piece.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
-                            letters.clear();
-                            letters.extend(piece.iter().map(|&u| b[u]));
-                            self.segment(&letters)
-                        } else {
-                            self.segment_script(f, piece)
+                        let (found, covered) =
+                            if !cyrillic && piece.iter().all(|&u| b[u].is_ascii_alphanumeric()) {
+                                letters.clear();
+                                letters.extend(piece.iter().map(|&u| b[u]));
+                                self.segment(&letters)
+                            } else {
+                                let at_end = preposition_end && last_window && k == units.len();
+                                self.segment_script(f, piece, at_end)
+                            };
+                        // Letters joined by dots split only into known words of three or more
+                        // letters ("p.l.a.t.f.o.r.m.s" is no "platform s").
+                        let long_words = || {
+                            let n = k.max(sub + 1) - sub;
+                            let mut prev = 0;
+                            found.iter().chain(std::iter::once(&n)).all(|&x| {
+                                let long = x - prev >= 3;
+                                prev = x;
+                                long
+                            })
                         };
-                        breaks.extend(found.into_iter().map(|x| x + sub));
+                        if !one_word || (covered && long_words()) {
+                            breaks.extend(found.into_iter().map(|x| x + sub));
+                        }
                         k = k.max(sub + 1);
                     }
                     sub = k;
@@ -928,13 +1191,14 @@ impl Normalizer {
         }
     }
 
-    /// Splits run-together letters into vocabulary words: returns the indices where a new word starts.
+    /// Splits run-together letters into vocabulary words: returns the indices where a new word starts,
+    /// and whether known words cover every letter.
     /// It maximises the letters covered by known words, then minimises the number of words, so a known
     /// compound (`whatsapp`) stays whole; letters no word explains stay glued to each other. The
     /// caller passes at most [`SEGMENT_WINDOW`] letters, so the work is bounded.
-    fn segment(&self, letters: &[u8]) -> Vec<usize> {
+    fn segment(&self, letters: &[u8]) -> (Vec<usize>, bool) {
         let Some(ac) = self.segment_words() else {
-            return Vec::new();
+            return (Vec::new(), false);
         };
         // Every vocabulary word in the run, as (start, length), by start: one automaton pass.
         let mut found: Vec<(usize, usize)> = ac
@@ -947,10 +1211,10 @@ impl Normalizer {
 
     /// [`segment`](Self::segment) for a run whose units are not all ASCII (`units` are the offsets of
     /// its chars in `f`): runs of Cyrillic (and ASCII) letters split into the Cyrillic vocabulary; a
-    /// run holding any other char stays whole.
-    fn segment_script(&self, f: &str, units: &[usize]) -> Vec<usize> {
+    /// run holding any other char stays whole. With `last_alone`, the last unit counts as a word.
+    fn segment_script(&self, f: &str, units: &[usize], last_alone: bool) -> (Vec<usize>, bool) {
         let Some(ac) = self.script_segment_words() else {
-            return Vec::new();
+            return (Vec::new(), false);
         };
         let b = f.as_bytes();
         let mut letters: Vec<u8> = Vec::with_capacity(units.len() * 2);
@@ -960,7 +1224,7 @@ impl Normalizer {
             let cl = utf8_len(b[u]);
             let ch = f[u..u + cl].chars().next().unwrap_or(' ');
             if !(ch.is_ascii_alphanumeric() || is_cyrillic(ch)) {
-                return Vec::new();
+                return (Vec::new(), false);
             }
             for _ in 0..cl {
                 unit_at.push(i as u32);
@@ -979,14 +1243,18 @@ impl Normalizer {
                 (s, unit_at[m.end()] as usize - s)
             })
             .collect();
+        if last_alone && !units.is_empty() {
+            found.push((units.len() - 1, 1));
+        }
         found.sort_unstable();
         best_split(units.len(), &found)
     }
 }
 
 /// The split of `n` run-together units into words for [`Normalizer::segment`]: `found` holds every
-/// vocabulary word in the run as (start, length), sorted. Returns the indices where a new word starts.
-fn best_split(n: usize, found: &[(usize, usize)]) -> Vec<usize> {
+/// vocabulary word in the run as (start, length), sorted. Returns the indices where a new word starts,
+/// and whether known words cover every unit.
+fn best_split(n: usize, found: &[(usize, usize)]) -> (Vec<usize>, bool) {
     // best[i] = (unknown letters, words) for letters[..i]; from[i] = (start of the last piece, known).
     let mut best = vec![(usize::MAX, usize::MAX); n + 1];
     let mut from = vec![(0usize, false); n + 1];
@@ -1025,7 +1293,7 @@ fn best_split(n: usize, found: &[(usize, usize)]) -> Vec<usize> {
         i = s;
     }
     starts.reverse();
-    starts
+    (starts, best[n].0 == 0)
 }
 
 impl Normalizer {
@@ -1268,6 +1536,14 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
         if j >= b.len() || !is_word_byte(b[j]) && !is_leet_symbol(b[j]) {
             break;
         }
+        // A spelled `!` or `$` with no letter after it is punctuation ("я х !"), not leetspeak.
+        if units >= 1
+            && is_leet_symbol(b[j])
+            && !b[j].is_ascii_digit()
+            && !b.get(j + 2).is_some_and(|&n| is_word_byte(n))
+        {
+            break;
+        }
         let cl = utf8_len(b[j]);
         let after = j + cl;
         // Emoji and symbols are not spelled letters: they end a run ("❗ Н у ж е н").
@@ -1278,6 +1554,15 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
                 .is_some_and(char::is_alphanumeric)
         {
             break;
+        }
+        // A run's last letter may carry punctuation ("j o b! To"): an `!` with no letter after it
+        // ends the word rather than spelling an i.
+        if units >= 2
+            && b.get(after) == Some(&b'!')
+            && b.get(after + 1)
+                .is_none_or(|&n| !is_word_byte(n) && !is_leet_symbol(n))
+        {
+            return Some((after, units + 1, sep));
         }
         // The unit must be a single char.
         if after < b.len()
@@ -1297,6 +1582,11 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
                 && is_spacing_separator(b[after])
                 && is_word_byte(b[after + 1])
             {
+                // Before a whole word ("P r o f i t.www"), the unit is this run's last letter.
+                let next = after + 1 + utf8_len(b[after + 1]);
+                if units >= 2 && b.get(next).is_some_and(|&n| is_word_byte(n)) {
+                    return Some((after, units + 1, sep));
+                }
                 break;
             }
         }
@@ -1317,6 +1607,15 @@ fn spelled_units(f: &str, i: usize) -> Option<(usize, usize, Option<u8>)> {
     (units >= 1).then_some((end, units, sep))
 }
 
+/// True when `f[start..end]` is Han ideographs joined by single separators ("止 盈"): Chinese writes
+/// no spaces between words, so even two spelled ones make a word.
+fn spells_ideographs(f: &str, start: usize, end: usize) -> bool {
+    f[start..end]
+        .chars()
+        .filter(|c| !is_spacing_separator_char(*c))
+        .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
 /// Separators that stand for one another in a spelled run: the fold turns `-` and `_` between two
 /// letters into a space, so `t_._m_e` folds to `t_._m e` and `p-a-r-t` to `p a r t`.
 fn same_separator(s: u8, x: u8) -> bool {
@@ -1331,6 +1630,13 @@ fn note_separator(cand: &mut Candidates, out: &[u8]) {
     if n >= 2 && out[n - 1] == b'.' && is_spacing_separator(out[n - 2]) {
         return;
     }
+    // A spelled word's last letter may carry an `!` ("j o b! To").
+    let n =
+        if n >= 4 && out[n - 2] == b'!' && out[n - 4] == b' ' && out[n - 3].is_ascii_alphabetic() {
+            n - 1
+        } else {
+            n
+        };
     let single = n >= 2
         && (is_word_byte(out[n - 2])
             || (out[n - 2] == b'.' && n >= 3 && is_spacing_separator(out[n - 3])))
@@ -1521,7 +1827,14 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
         i += 1;
         let c = match class {
             SPACE => {
-                if f.out.last() == Some(&b' ') {
+                let n = f.out.len();
+                // After a spelled letter ("p a r t   t i m e"), more than one space is a word break
+                // the rewrite must see: one extra space is kept (the rewrite drops it again).
+                let word_break = cand.single_run >= 3
+                    && n >= 3
+                    && f.out[n - 2].is_ascii_alphanumeric()
+                    && f.out[n - 3] == b' ';
+                if f.out.last() == Some(&b' ') && !word_break {
                     f.shifted = true;
                     continue;
                 }
@@ -1583,7 +1896,8 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
         f.out.push(c);
         match class {
             SPACE | JOIN | SEP => note_separator(cand, &f.out),
-            LEET => cand.single_run = 0,
+            // `!` may end a spelled word ("j o b! "): `note_separator` looks at it.
+            LEET if c != b'!' => cand.single_run = 0,
             _ => {}
         }
     }
@@ -1736,16 +2050,17 @@ mod tests {
     #[test]
     fn derived_vocabulary_is_the_vocabulary() {
         // Vocabulary words are folded, as the pack's are.
-        fn plural(seeds: &[String]) -> Vec<String> {
+        fn plural(seeds: &[String]) -> (Vec<String>, Vec<String>) {
             let plain = Normalizer::default();
-            seeds
+            let words = seeds
                 .iter()
                 .map(|s| plain.normalize_phrase(&format!("{s}ы")))
-                .collect()
+                .collect();
+            (words, Vec::new())
         }
         let words = ["telegram", "daily", "salary"].map(String::from).to_vec();
         let seeds = ["лс", "работ", "нужн"].map(String::from).to_vec();
-        let eager = Normalizer::with_vocabulary(words.iter().cloned().chain(plural(&seeds)));
+        let eager = Normalizer::with_vocabulary(words.iter().cloned().chain(plural(&seeds).0));
         let texts = [
             "hello there",
             "te1egr@m d a i l y s a l a r y",
@@ -1753,12 +2068,17 @@ mod tests {
             "D.A.I.L.Y pay, п и ш и т е в л с",
             "b1tcoin 5OOO usdt",
         ];
-        let lazy = Normalizer::with_derived_vocabulary(words, seeds, plural);
+        let lazy = Normalizer::with_derived_vocabulary(words, Vec::new(), seeds, plural);
         for t in texts {
             assert_eq!(lazy.normalize(t).text, eager.normalize(t).text, "{t}");
         }
         // Built only for the texts the rewrite pass runs on.
-        let fresh = Normalizer::with_derived_vocabulary(vec!["daily".into()], Vec::new(), plural);
+        let fresh = Normalizer::with_derived_vocabulary(
+            vec!["daily".into()],
+            Vec::new(),
+            Vec::new(),
+            plural,
+        );
         fresh.normalize(texts[0]);
         assert!(fresh.vocabulary.get().is_none() && fresh.segment_words.get().is_none());
         fresh.normalize("d a 1 l y");
@@ -1850,9 +2170,17 @@ mod tests {
     fn reads_back_keyword_obfuscations() {
         // Vocabulary words are given folded, as a pack's are ("нужен" reads "hyжeh").
         let plain = Normalizer::default();
-        let n = Normalizer::with_vocabulary(
+        let n = Normalizer::with_vocabularies(
             [
                 "job",
+                "parttime",
+                "profit",
+                "deposit",
+                "usdt",
+                "личных",
+                "сообщениях",
+                "жду",
+                "every",
                 "per",
                 "day",
                 "investment",
@@ -1868,15 +2196,61 @@ mod tests {
                 "telegram",
                 "нужен",
                 "человек",
+                "команду",
                 "пиши",
                 "лс",
                 "удаленной",
                 "работы",
             ]
             .map(|w| plain.normalize_phrase(w)),
+            // Words of Russian runs only: skeletons all in ASCII look-alikes.
+            ["kpunto"],
         );
         let cases = [
             ("easy j o b now", "easy job now"),
+            // Two spaces between spelled words are a word break, over a known compound.
+            ("p a r t   t i m e j o b", "part time job"),
+            ("the j o b! To", "the job! to"),
+            ("P r o f i t.www.x", "profit.www.x"),
+            // A keyword spelled inside a longer word: a word glued after, before, or both.
+            ("I d e p o s i ted", "i deposited"),
+            ("le a r n more", "learn more"),
+            ("focusi n v e s tment", "focusinvestment"),
+            // A word of its own after a run is no keyword's end ("every" + "our").
+            ("w h a t e v e r your", "what ever your"),
+            ("p.l.a.t.f.o.r.m.s now", "platforms now"),
+            // Vietnamese syllables; a spelled amount keeps its unit.
+            (
+                "thu nhap t r o n g n g a y 9 9 9 k / n g a y",
+                "thu nhap trong ngay 999k / ngay",
+            ),
+            ("6 t r - 3 6 t r", "6tr 36tr"),
+            // Chinese: two spelled ideographs are a word.
+            ("止 盈 : 2 5 8 0 0 ， 止 損", "止盈 : 25800 , 止損"),
+            ("made 3500u s d t now", "made 3500usdt now"),
+            // Everyday words split out of a run, so the pack's words beside them do too.
+            (
+                "I s t i l l w o n d e r how t h i n g s",
+                "i still wonder how things",
+            ),
+            // Letters joined by dots spell one word each.
+            ("i.n.v.e.s.t.m.e.n.t p.l.a.t.f.o.r.m", "investment platform"),
+            ("п-р-о-е-к-т н.о.в.ы.х", "npoekt hobыx"),
+            // A run of look-alikes only (`bkpunto`) in Russian text splits as Russian.
+            ("пиши в к р и п т о", "nuшu b kpunto"),
+            // Russian: a final в/с/к before a whole word stands alone unless a known word ends so;
+            // a trailing spelled `!` is punctuation.
+            ("р а с с к а ж у в лс", "pacckaжy b лc"),
+            ("ч е л о в е к для", "чeлobek для"),
+            ("ч е л о в е к в к о м а н д у", "чeлobek b komahдy"),
+            (
+                "ж д у в л и ч н ы х с о о б щ е н и я х !",
+                "ждy b лuчhыx cooбщehuяx !",
+            ),
+            (
+                "Н у ж н ы л ю д и для у д а л ё н н о й р а б о т ы в к р и п т о",
+                "hyжhы людu для yдaлehhou paбotы b kpunto",
+            ),
             ("a b c", "a b c"), // three letters that spell no word stay apart
             ("I n v e s tment", "investment"),
             ("e a r nings", "earnings"),
