@@ -85,6 +85,39 @@ pub(crate) struct Scored {
     pub(crate) framing_scale: f64,
 }
 
+/// How far (bytes of normalised text) describing evidence reaches: an advisory or a news article of a
+/// few pages is covered whole, a footer does not reach listings far above it.
+pub(crate) const FRAMING_REACH: u32 = 2_000;
+
+/// The share of positive-weight hits that lie within [`FRAMING_REACH`] of a `describes` hit (1 when
+/// there is no positive hit: nothing to scale).
+fn near_share(model: &Model, hits: &[RawHit]) -> f64 {
+    let mut describing: Vec<u32> = hits
+        .iter()
+        .filter(|h| {
+            model.categories[model.rules[h.rule as usize].category_idx as usize].framing
+                == Framing::Describes
+        })
+        .map(|h| h.start)
+        .collect();
+    describing.sort_unstable();
+    let (mut positive, mut near) = (0usize, 0usize);
+    for h in hits.iter().filter(|h| model.weight(h.rule) > 0.0) {
+        positive += 1;
+        // The nearest describing hit at or after, and the one before.
+        let i = describing.partition_point(|&d| d < h.start);
+        let close = |d: u32| d.abs_diff(h.start) <= FRAMING_REACH;
+        if describing.get(i).is_some_and(|&d| close(d)) || (i > 0 && close(describing[i - 1])) {
+            near += 1;
+        }
+    }
+    if positive == 0 {
+        1.0
+    } else {
+        near as f64 / positive as f64
+    }
+}
+
 /// The factor by which `describes` counter-evidence (`points` ≤ 0) scales a family's points.
 pub(crate) fn framing_scale(points: f64, solicits: bool) -> f64 {
     let divisor = if solicits { 4.0 } else { 2.0 };
@@ -173,6 +206,13 @@ pub(crate) fn score(model: &Model, hits: &[RawHit], thresholds: &Thresholds) -> 
             combos.push(k as u32);
         }
     }
+    // Framing is local: a warning in a job board's footer must not clear a lure three listings up.
+    // The describing evidence counts in proportion to the positive hits it sits near.
+    let describes = if describes < 0.0 {
+        describes * near_share(model, hits)
+    } else {
+        describes
+    };
     let scale = framing_scale(describes, solicits);
     if scale < 1.0 {
         for fp in family_points.iter_mut().filter(|p| **p > 0.0) {

@@ -319,3 +319,20 @@ phrases = ["刷单"]
     assert_eq!(rules("兼职刷单日结"), ["r.cjk"]);
     assert_eq!(rules("转账usdt给我"), ["r.latin"]);
 }
+
+/// Framing is local: an advisory scales down the evidence near it (a short warning quoting a lure is
+/// clean), but a warning in the footer of a long page does not clear a lure far above it.
+#[test]
+fn advisory_framing_reaches_only_nearby_evidence() {
+    let c = Classifier::builder().build().expect("built-in pack");
+    let lure = "Part-time staff wanted, work from your phone and earn 3,000 rupees daily. \
+                Contact on WhatsApp: wa.me/919812345670. ";
+    let warning =
+        "Police warn the public: scammers offer part-time jobs with daily pay on WhatsApp.";
+    let quoted = c.classify(&format!("{warning} {lure}"));
+    assert!(quoted.framing_scale() < 0.5, "{quoted:?}");
+    let filler = "The office is open from nine to five on weekdays. ".repeat(60); // ~3 KB
+    let page = c.classify(&format!("{lure}{filler}{warning}"));
+    assert!(page.is_flagged(), "{page:?}");
+    assert!(page.framing_scale() > quoted.framing_scale(), "{page:?}");
+}
