@@ -269,34 +269,31 @@ pub(crate) fn compile(
             };
             let framing = match &c.framing {
                 None => Framing::None,
-                Some(f) => match f.get_ref().as_str() {
-                    "describes" if family_idx.is_none() => Framing::Describes,
-                    "describes" => {
-                        return Err(src
-                            .err(
-                                PackErrorKind::InvalidValue,
-                                f.span().start,
-                                format!(
-                                    "category `{}`: `framing = \"describes\"` is for counter-evidence: set `family = \"*\"`",
-                                    c.id.get_ref()
-                                ),
-                            )
-                            .with_field("framing"))
+                Some(f) => {
+                    let bad = |what: String| {
+                        src.err(
+                            PackErrorKind::InvalidValue,
+                            f.span().start,
+                            format!("category `{}`: {what}", c.id.get_ref()),
+                        )
+                        .with_field("framing")
+                    };
+                    match f.get_ref().as_str() {
+                        "describes" if family_idx.is_none() => Framing::Describes,
+                        "describes" => {
+                            return Err(bad(
+                                "`framing = \"describes\"` is for counter-evidence: set `family = \"*\"`"
+                                    .to_owned(),
+                            ))
+                        }
+                        "solicits" => Framing::Solicits,
+                        other => {
+                            return Err(bad(format!(
+                                "unknown framing `{other}`: use \"describes\" or \"solicits\""
+                            )))
+                        }
                     }
-                    "solicits" => Framing::Solicits,
-                    other => {
-                        return Err(src
-                            .err(
-                                PackErrorKind::InvalidValue,
-                                f.span().start,
-                                format!(
-                                    "category `{}`: unknown framing `{other}`: use \"describes\" or \"solicits\"",
-                                    c.id.get_ref()
-                                ),
-                            )
-                            .with_field("framing"))
-                    }
-                },
+                }
             };
             category_index.insert(c.id.get_ref().clone(), categories.len() as u32);
             categories.push(CategoryInfo {
