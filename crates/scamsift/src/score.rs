@@ -8,7 +8,8 @@
 //!   counter-evidence that applies to it.
 //! * Counter-evidence of a `describes` category (an advisory or a report quoting scam wording) does not
 //!   add: it scales every family's positive points by `exp(points / 2)` (`exp(points / 4)` when a
-//!   `solicits` category fired too), so quoting more indicators cannot outweigh it.
+//!   `solicits` category fired too), so quoting more indicators cannot outweigh it. It counts in
+//!   proportion to the positive hits within [`FRAMING_REACH`] of a describing hit: framing is local.
 //! * Risk is `1 - exp(-points / 3)`. The verdict is `scam` at risk ≥ 0.8 **and** two or more positive
 //!   categories of the family; `suspicious` at risk ≥ 0.5; otherwise `clean` (see [`Thresholds`]).
 
@@ -87,7 +88,7 @@ pub(crate) struct Scored {
 
 /// How far (bytes of normalised text) describing evidence reaches: an advisory or a news article of a
 /// few pages is covered whole, a footer does not reach listings far above it.
-pub(crate) const FRAMING_REACH: u32 = 2_000;
+const FRAMING_REACH: u32 = 2_000;
 
 /// The share of positive-weight hits that lie within [`FRAMING_REACH`] of a `describes` hit (1 when
 /// there is no positive hit: nothing to scale).
