@@ -1954,6 +1954,140 @@ fn fold_ascii(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
     f.finish()
 }
 
+/// The Cyrillic letter (as its skeleton) that an ASCII char stands for inside a Cyrillic word, where
+/// Russian spam writes digits and Latin letters for the letters they resemble in print or in italics
+/// ("зара6отка", "3APAБOTOK", "наdежных", "nарtнероv").
+fn cyrillic_stand_in(b: u8) -> Option<&'static str> {
+    Some(match b {
+        b'6' => "б",
+        b'3' => "з",
+        b'4' => "ч",
+        b'0' => "o",
+        b'd' | b'D' => "д",
+        b'v' | b'V' => "b",
+        b'w' | b'W' => "ш",
+        _ => return None,
+    })
+}
+
+/// How far (in bytes) a Cyrillic letter with no Latin look-alike marks text as Russian for
+/// [`cyrillic_stand_ins`]: a few words.
+const RUSSIAN_REACH: usize = 48;
+
+/// Cyrillic letters that homoglyph obfuscation puts into Latin words because they look like a Latin
+/// letter; the others only occur in Cyrillic text.
+fn is_latin_look_alike(c: char) -> bool {
+    matches!(
+        c,
+        'А' | 'а'
+            | 'В'
+            | 'в'
+            | 'Е'
+            | 'е'
+            | 'Ё'
+            | 'ё'
+            | 'К'
+            | 'к'
+            | 'М'
+            | 'м'
+            | 'Н'
+            | 'н'
+            | 'О'
+            | 'о'
+            | 'Р'
+            | 'р'
+            | 'С'
+            | 'с'
+            | 'Т'
+            | 'т'
+            | 'У'
+            | 'у'
+            | 'Х'
+            | 'х'
+            | 'І'
+            | 'і'
+            | 'Ї'
+            | 'ї'
+            | 'Ј'
+            | 'ј'
+            | 'Ѕ'
+            | 'ѕ'
+            | 'Һ'
+            | 'һ'
+            | 'Ӏ'
+            | 'ӏ'
+            | 'ԁ'
+            | 'ԛ'
+            | 'Ԝ'
+            | 'ԝ'
+    )
+}
+
+/// Byte offsets, ascending, of the ASCII chars of `text` that [`cyrillic_stand_in`] reads as Cyrillic
+/// letters. Only words (runs of alphanumeric chars) that hold a Cyrillic letter count, and only in
+/// Russian text: a letter no Latin one looks like (б, д, и, л, ы, я...) within [`RUSSIAN_REACH`]
+/// bytes, so English with Cyrillic homoglyphs ("dаily") and Latin words and numbers in Russian text
+/// stay as they are. A Latin letter counts when the word has at least as many Cyrillic letters as
+/// Latin ones. A digit counts between two letters ("ра6ота"), or first in a word that mixes in Latin
+/// look-alikes ("3APAБOTOK"), never next to another digit or before a unit written in Cyrillic
+/// ("3дня", "5000руб", "3месяца" keep their amounts).
+fn cyrillic_stand_ins(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    // Cyrillic letters of the two main blocks all start with one of these lead bytes.
+    if !text.bytes().any(|x| (0xD0..=0xD4).contains(&x)) {
+        return out;
+    }
+    let russian: Vec<usize> = text
+        .char_indices()
+        .filter(|&(_, c)| is_cyrillic(c) && !is_latin_look_alike(c))
+        .map(|(i, _)| i)
+        .collect();
+    if russian.is_empty() {
+        return out;
+    }
+    let near_russian = |from: usize, to: usize| {
+        let k = russian.partition_point(|&p| p + RUSSIAN_REACH < from);
+        russian.get(k).is_some_and(|&p| p < to + RUSSIAN_REACH)
+    };
+    let mut word: Vec<(usize, char)> = Vec::new();
+    let mut scan = |word: &[(usize, char)], out: &mut Vec<usize>| {
+        let cyrillic = word.iter().filter(|&&(_, c)| is_cyrillic(c)).count();
+        if cyrillic == 0 || word.len() < 2 || !near_russian(word[0].0, word[word.len() - 1].0) {
+            return;
+        }
+        let latin = word
+            .iter()
+            .filter(|&&(_, c)| c.is_ascii_alphabetic())
+            .count();
+        let letter = |k: usize| word.get(k).is_some_and(|&(_, c)| c.is_alphabetic());
+        for (k, &(at, c)) in word.iter().enumerate() {
+            if !c.is_ascii() || cyrillic_stand_in(c as u8).is_none() {
+                continue;
+            }
+            let counts = if c.is_ascii_alphabetic() {
+                cyrillic >= latin
+            } else if k == 0 {
+                latin > 0 && word.len() >= 5 && letter(1)
+            } else {
+                letter(k - 1) && letter(k + 1)
+            };
+            if counts {
+                out.push(at);
+            }
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            word.push((i, c));
+        } else if !word.is_empty() {
+            scan(&word, &mut out);
+            word.clear();
+        }
+    }
+    scan(&word, &mut out);
+    out
+}
+
 /// The fold pass for text with non-ASCII chars: ASCII stretches take the byte loop, other chars are
 /// decomposed and folded one by one.
 fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
@@ -1964,9 +2098,24 @@ fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
         shifted: false,
     };
     let mut buf = String::new();
+    let stand_ins = cyrillic_stand_ins(text);
+    let mut next_stand_in = 0;
     let mut i = 0;
     while i < b.len() {
-        i = fold_ascii_run(&mut f, b, i, cand);
+        let limit = stand_ins.get(next_stand_in).copied().unwrap_or(b.len());
+        i = fold_ascii_run(&mut f, &b[..limit], i, cand);
+        if i == limit && limit < b.len() {
+            let read = cyrillic_stand_in(b[i]).unwrap_or("");
+            if read.len() == 1 {
+                f.linear(i, read.as_bytes());
+            } else {
+                f.atomic(i, i + 1, read.as_bytes());
+            }
+            cand.single_run = 0;
+            next_stand_in += 1;
+            i += 1;
+            continue;
+        }
         if i >= b.len() {
             break;
         }
@@ -2156,6 +2305,23 @@ mod tests {
             norm("Привет, друг! подробности")
         );
         assert_eq!(norm("nишu в лc"), norm("пиши в лс"));
+        // Digits and Latin letters standing in for Cyrillic ones inside Cyrillic words.
+        assert_eq!(
+            norm("Нyжны людu для зара6отка, деталu в лuчные соо6щенuя"),
+            norm("Нужны люди для заработка, детали в личные сообщения")
+        );
+        assert_eq!(norm("Ecть 3APAБOTOK"), norm("Есть заработок"));
+        assert_eq!(
+            norm("uщем наdежных nарtнероv, dохоdа, основная ра6ота"),
+            norm("ищем надежных партнеров, дохода, основная работа")
+        );
+        // English with Cyrillic homoglyphs is no Russian text: its Latin letters stay.
+        assert_eq!(norm("dаіlу vіdео wоrk"), "daily video work");
+        // Amounts, units and Latin words next to Russian keep their digits and letters.
+        assert_eq!(
+            norm("за 3дня 5000руб, 3месяца, 24/7 в tg"),
+            "зa 3дhя 5000pyб, 3mecяцa, 24/7 b tg"
+        );
         assert_eq!(norm("удалённой"), norm("удаленной"));
         // Greek/Cyrillic small capitals and turned letters for л, п, р, м, ш.
         assert_eq!(
