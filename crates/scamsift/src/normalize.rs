@@ -2050,7 +2050,7 @@ fn cyrillic_stand_ins(text: &str) -> Vec<usize> {
         russian.get(k).is_some_and(|&p| p < to + RUSSIAN_REACH)
     };
     let mut word: Vec<(usize, char)> = Vec::new();
-    let mut scan = |word: &[(usize, char)], out: &mut Vec<usize>| {
+    let scan = |word: &[(usize, char)], out: &mut Vec<usize>| {
         let cyrillic = word.iter().filter(|&&(_, c)| is_cyrillic(c)).count();
         if cyrillic == 0 || word.len() < 2 || !near_russian(word[0].0, word[word.len() - 1].0) {
             return;
