@@ -2024,13 +2024,13 @@ fn is_latin_look_alike(c: char) -> bool {
 }
 
 /// Byte offsets, ascending, of the ASCII chars of `text` that [`cyrillic_stand_in`] reads as Cyrillic
-/// letters. Only words (runs of alphanumeric chars) that hold a Cyrillic letter count, and only in
+/// letters. Only words (runs of alphanumeric chars, `@` and `$`) that hold a Cyrillic letter count, and only in
 /// Russian text: a letter no Latin one looks like (б, д, и, л, ы, я...) within [`RUSSIAN_REACH`]
 /// bytes, so English with Cyrillic homoglyphs ("dаily") and Latin words and numbers in Russian text
 /// stay as they are. A Latin letter counts when the word has at least as many Cyrillic letters as
-/// Latin ones. A digit counts between two letters ("ра6ота"), or first in a word that mixes in Latin
-/// look-alikes ("3APAБOTOK"), never next to another digit or before a unit written in Cyrillic
-/// ("3дня", "5000руб", "3месяца" keep their amounts).
+/// Latin ones. A digit counts between two letters ("ра6ота"; not 3 and 4, leetspeak for е and а
+/// there), or first in a word that mixes in Latin look-alikes ("3APAБOTOK"), never next to another
+/// digit or before a unit written in Cyrillic ("3дня", "5000руб", "3месяца" keep their amounts).
 fn cyrillic_stand_ins(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     // Cyrillic letters of the two main blocks all start with one of these lead bytes.
@@ -2069,7 +2069,9 @@ fn cyrillic_stand_ins(text: &str) -> Vec<usize> {
             } else if k == 0 {
                 latin > 0 && word.len() >= 5 && letter(1)
             } else {
-                letter(k - 1) && letter(k + 1)
+                // Inside a word 3 and 4 are more often leetspeak for е and а ("л3г@льно"): the
+                // rewrite pass reads those.
+                !matches!(c, '3' | '4') && letter(k - 1) && letter(k + 1)
             };
             if counts {
                 out.push(at);
@@ -2077,7 +2079,7 @@ fn cyrillic_stand_ins(text: &str) -> Vec<usize> {
         }
     };
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric() || c == '@' || c == '$' {
             word.push((i, c));
         } else if !word.is_empty() {
             scan(&word, &mut out);
@@ -2311,6 +2313,9 @@ mod tests {
             norm("Нужны люди для заработка, детали в личные сообщения")
         );
         assert_eq!(norm("Ecть 3APAБOTOK"), norm("Есть заработок"));
+        // Inside a word 3 is leetspeak for е, as in Latin text.
+        assert_eq!(norm("Bce л3г@льнo"), norm("Все легально"));
+        assert_eq!(norm("Ecть 3AP@БO70K"), norm("Есть заработок"));
         assert_eq!(
             norm("uщем наdежных nарtнероv, dохоdа, основная ра6ота"),
             norm("ищем надежных партнеров, дохода, основная работа")
