@@ -4,10 +4,13 @@
 //! The normaliser runs in two passes:
 //!
 //! * **fold** (always): NFKC compatibility decomposition, lower case, removal of invisible format
-//!   characters, homoglyph and diacritic folding to a Latin skeleton, whitespace collapsing, and `-`/`_`
-//!   between letters to a space. Pure ASCII input takes a byte loop that never decodes a char.
+//!   characters, homoglyph and diacritic folding to a Latin skeleton, whitespace collapsing, `-`/`_`
+//!   between letters to a space, emoji and symbols between letters or digits to a space, and digits
+//!   or Latin letters written for Cyrillic ones inside words of Russian text (`зара6отка`) to those
+//!   letters. Pure ASCII input takes a byte loop that never decodes a char.
 //! * **rewrite** (only when the fold pass saw a candidate): collapsing of letter-by-letter spelling
-//!   (`t e l e g r a m`) and leetspeak inside words (`te1egr@m`, `5OOO`).
+//!   (`t e l e g r a m`), leetspeak inside words (`te1egr@m`, `5OOO`), and pieces of a word split by
+//!   emoji joined again when they make a vocabulary word (`tele📱gram`).
 //!
 //! Each pass records an [`OffsetMap`]; a match found on the normalised text maps back through both to a
 //! span of the original text that starts and ends on char boundaries.
@@ -533,6 +536,10 @@ struct Candidates {
     /// Offsets in the folded text of the first and last candidate.
     first: usize,
     last: usize,
+    /// Offsets in the folded text, ascending, of the spaces that stand for emoji or symbols between
+    /// two letters (`tele📱gram`): the rewrite joins the pieces around them when they make a
+    /// vocabulary word.
+    joins: Vec<usize>,
 }
 
 impl Candidates {
@@ -756,7 +763,7 @@ impl Normalizer {
                 rewrite_map: OffsetMap::default(),
             };
         }
-        let (text, rewrite_map) = self.rewrite(&folded, cand.first, cand.last);
+        let (text, rewrite_map) = self.rewrite(&folded, cand.first, cand.last, &cand.joins);
         Normalized {
             text,
             fold_map,
@@ -771,7 +778,7 @@ impl Normalizer {
 
     /// The rewrite pass over folded text: letter-by-letter spelling and leetspeak. Only the stretch
     /// around the candidates the fold pass saw (`first..=last`) is examined; the rest is copied.
-    fn rewrite(&self, f: &str, first: usize, last: usize) -> (String, OffsetMap) {
+    fn rewrite(&self, f: &str, first: usize, last: usize, joins: &[usize]) -> (String, OffsetMap) {
         let b = f.as_bytes();
         let mut em = Emitter::with_capacity(f.len());
         // Start right after a space (no token or spelled run straddles it), end at one.
@@ -835,6 +842,12 @@ impl Normalizer {
                         }
                     }
                 }
+                if !prev_is_word && !joins.is_empty() {
+                    if let Some(next) = self.emit_joined(f, i, joins, &mut em) {
+                        i = next;
+                        continue;
+                    }
+                }
                 let end = token_end(b, i);
                 if !prev_is_word {
                     if let Some(next) = self.emit_head_with_spelled(f, i, end, &mut em) {
@@ -852,6 +865,59 @@ impl Normalizer {
         }
         em.linear(i, &f[i..]);
         em.finish()
+    }
+
+    /// Pieces of one word split by emoji or symbols (`tele📱gram`, `wh✨ats✨app`; the fold made each a
+    /// space listed in `joins`): the longest run of pieces from `start` that makes a vocabulary word is
+    /// emitted joined, and its end returned. Pieces that make no known word stay apart: an emoji
+    /// between words (`earn💰daily`) is a word break.
+    fn emit_joined(
+        &self,
+        f: &str,
+        start: usize,
+        joins: &[usize],
+        em: &mut Emitter,
+    ) -> Option<usize> {
+        let b = f.as_bytes();
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut s = start;
+        loop {
+            let e = token_end(b, s);
+            if e == s {
+                break;
+            }
+            pieces.push((s, e));
+            if pieces.len() >= MAX_JOINED_PIECES
+                || b.get(e) != Some(&b' ')
+                || joins.binary_search(&e).is_err()
+            {
+                break;
+            }
+            s = e + 1;
+        }
+        if pieces.len() < 2 {
+            return None;
+        }
+        let vocab = self.vocabulary();
+        let known = |w: &str| {
+            vocab.words.contains(w) || vocab.script.binary_search_by(|x| (**x).cmp(w)).is_ok()
+        };
+        let mut joined = String::new();
+        let mut best = None;
+        for (k, &(ps, pe)) in pieces.iter().enumerate() {
+            joined.push_str(&f[ps..pe]);
+            if joined.len() > MAX_JOINED_BYTES {
+                break;
+            }
+            if k >= 1 && known(&joined) {
+                best = Some(k);
+            }
+        }
+        let k = best?;
+        for &(ps, pe) in &pieces[..=k] {
+            em.linear(ps, &f[ps..pe]);
+        }
+        Some(pieces[k].1)
     }
 
     /// True when the three letters spelled in `f[start..end]` make a vocabulary word (`j o b`): three
@@ -1970,6 +2036,20 @@ fn cyrillic_stand_in(b: u8) -> Option<&'static str> {
     })
 }
 
+/// Most pieces and bytes [`Normalizer::emit_joined`] joins into one word: the longest pack words.
+const MAX_JOINED_PIECES: usize = 8;
+const MAX_JOINED_BYTES: usize = 40;
+
+/// Emoji, pictographs, dingbats, arrows, geometric shapes and bullets: what obfuscators put inside a
+/// word (`tele📱gram`, `te♥le♥gram`, `tele•gram`) so that it no longer matches. Between two letters the
+/// fold reads them as a word break the rewrite may join again.
+fn is_filler_symbol(c: char) -> bool {
+    matches!(c,
+        '\u{00A9}' | '\u{00AE}' | '\u{00B7}' | '\u{2022}' | '\u{2027}' | '\u{2219}' | '\u{22C5}'
+        | '\u{2190}'..='\u{21FF}' | '\u{2300}'..='\u{23FF}' | '\u{25A0}'..='\u{27BF}'
+        | '\u{2B00}'..='\u{2BFF}' | '\u{3030}' | '\u{303D}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
 /// How far (in bytes) a Cyrillic letter with no Latin look-alike marks text as Russian for
 /// [`cyrillic_stand_ins`]: a few words.
 const RUSSIAN_REACH: usize = 48;
@@ -2145,6 +2225,31 @@ fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
             cand.single_run = 0;
             i = end;
             continue;
+        }
+        // Emoji and symbols between two letters or digits: a word break that the rewrite may join again.
+        if is_filler_symbol(ch)
+            && (letter_ends_at(&f.out) || f.out.last().is_some_and(u8::is_ascii_digit))
+        {
+            let mut run_end = end;
+            for c in text[end..].chars() {
+                if is_filler_symbol(c) || is_invisible(c) {
+                    run_end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if text[run_end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() && !is_passthrough(c))
+            {
+                cand.joins.push(f.out.len());
+                cand.flag(f.out.len());
+                f.atomic(i, run_end, b" ");
+                note_separator(cand, &f.out);
+                i = run_end;
+                continue;
+            }
         }
         buf.clear();
         fold_char(ch, &mut buf);
@@ -2447,6 +2552,34 @@ mod tests {
         }
     }
 
+    /// Emoji and symbols inside a word are read away when the pieces make a known word; between
+    /// words they are a word break.
+    #[test]
+    fn emoji_and_symbols_inside_words() {
+        // Vocabulary words are given folded, as the pack compiler gives them.
+        let ru = Normalizer::default()
+            .normalize("заработок")
+            .as_str()
+            .to_owned();
+        let n = Normalizer::with_vocabulary(["telegram", "whatsapp", "earn", "daily", ru.as_str()]);
+        let norm = |s: &str| n.normalize(s).as_str().to_owned();
+        assert_eq!(norm("contact on tele📱gram"), "contact on telegram");
+        assert_eq!(norm("te♥le♥gram or wh✨ats✨app"), "telegram or whatsapp");
+        assert_eq!(norm("tele•gram"), "telegram");
+        assert_eq!(norm("t🔥e🔥l🔥e🔥g🔥r🔥a🔥m"), "telegram");
+        assert_eq!(norm("earn💰daily"), "earn daily");
+        assert_eq!(norm("earn💰5000💰daily"), "earn 5000 daily");
+        assert_eq!(norm("зара💸боток"), norm("заработок"));
+        // Not between letters: the emoji stays.
+        assert_eq!(norm("earn 💰 daily"), "earn 💰 daily");
+        // The span of the joined word covers the original pieces and the emoji.
+        let text = "contact on tele📱gram now";
+        let m = n.normalize(text);
+        let at = m.as_str().find("telegram").unwrap();
+        let (s, e) = m.original_span(at, at + "telegram".len());
+        assert_eq!(&text[s..e], "tele📱gram");
+    }
+
     #[test]
     fn leet_after_a_glued_amount() {
         assert_eq!(
@@ -2507,7 +2640,7 @@ mod tests {
                     } else {
                         fold_unicode(&text, &mut cand)
                     };
-                    let full = n.rewrite(&folded, 0, folded.len()).0;
+                    let full = n.rewrite(&folded, 0, folded.len(), &cand.joins).0;
                     assert_eq!(n.normalize(&text).as_str(), full, "{text}");
                 }
             }
