@@ -751,6 +751,9 @@ impl Normalizer {
     /// Normalises `text`. Never fails; any input gives a valid map.
     pub fn normalize(&self, text: &str) -> Normalized {
         let mut cand = Candidates::default();
+        // Same length and offsets as `text`: the maps below hold for both.
+        let respelled = respell_separators(text);
+        let text = respelled.as_deref().unwrap_or(text);
         let (folded, fold_map) = if text.is_ascii() {
             fold_ascii(text, &mut cand)
         } else {
@@ -2036,6 +2039,69 @@ fn cyrillic_stand_in(b: u8) -> Option<&'static str> {
     })
 }
 
+/// Separators that obfuscators put between the letters of a word besides the ones the fold reads
+/// (` `, `.`, `*`, `-`, `_`): `t/e/l/e/g/r/a/m`, `t|e|l|e|...`, `t+e+l+...`, `t:e:l:...`.
+fn is_other_spelling_separator(b: u8) -> bool {
+    matches!(
+        b,
+        b'/' | b'|'
+            | b'~'
+            | b'+'
+            | b':'
+            | b'='
+            | b','
+            | b'\''
+            | b'^'
+            | b'#'
+            | b';'
+            | b'\\'
+            | b'>'
+            | b'<'
+            | b'"'
+            | b'`'
+    )
+}
+
+/// `text` with the separators of a word spelled letter by letter with one of
+/// [`is_other_spelling_separator`] (four or more single ASCII letters or digits, at least two of them
+/// letters, each separated by the same byte) replaced by `.`, which the fold and rewrite read as a
+/// spelled word; `None` when there is no such run. One byte for one byte: offsets are unchanged.
+fn respell_separators(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    let unit = |k: usize| b.get(k).is_some_and(u8::is_ascii_alphanumeric);
+    let mut i = 1;
+    while i + 2 < b.len() {
+        let s = b[i];
+        // A separator between two single units, and the same separator two bytes on: rare in text.
+        if !(is_other_spelling_separator(s) && b[i + 2] == s && unit(i - 1) && unit(i + 1))
+            || (i >= 2 && unit(i - 2))
+        {
+            i += 1;
+            continue;
+        }
+        let start = i - 1;
+        let mut last = start; // the last unit of the run
+        while b.get(last + 1) == Some(&s) && unit(last + 2) && !unit(last + 3) {
+            last += 2;
+        }
+        let units = (last - start) / 2 + 1;
+        let letters = (start..=last)
+            .step_by(2)
+            .filter(|&k| b[k].is_ascii_alphabetic())
+            .count();
+        if units >= 4 && letters >= 2 {
+            let o = out.get_or_insert_with(|| b.to_vec());
+            for k in (start + 1..last).step_by(2) {
+                o[k] = b'.';
+            }
+        }
+        i = last + 1;
+    }
+    // Only ASCII bytes were replaced by an ASCII byte: still UTF-8.
+    out.and_then(|o| String::from_utf8(o).ok())
+}
+
 /// Most pieces and bytes [`Normalizer::emit_joined`] joins into one word: the longest pack words.
 const MAX_JOINED_PIECES: usize = 8;
 const MAX_JOINED_BYTES: usize = 40;
@@ -2578,6 +2644,29 @@ mod tests {
         let at = m.as_str().find("telegram").unwrap();
         let (s, e) = m.original_span(at, at + "telegram".len());
         assert_eq!(&text[s..e], "tele📱gram");
+    }
+
+    /// Other separators between spelled letters read like dots; dates, ratios and prose stay.
+    #[test]
+    fn spelled_with_other_separators() {
+        let n = Normalizer::with_vocabulary(["telegram", "whatsapp"]);
+        let norm = |s: &str| n.normalize(s).as_str().to_owned();
+        for sep in ["/", "|", "~", "+", ":", "=", ",", "'", "^", "#", ";"] {
+            let text = format!("message on t{s}e{s}l{s}e{s}g{s}r{s}a{s}m now", s = sep);
+            assert_eq!(norm(&text), "message on telegram now", "{text}");
+        }
+        assert_eq!(norm("w/h/a/t/s/a/p/p"), "whatsapp");
+        // Not spelled words: dates, ratios, lists, prose.
+        assert_eq!(norm("on 1/2/2024 at 10:30"), "on 1/2/2024 at 10:30");
+        assert_eq!(norm("1/2/3/4 of it"), "1/2/3/4 of it");
+        assert_eq!(norm("a, b, c and d"), "a, b, c and d");
+        assert_eq!(norm("and/or, he/she"), "and/or, he/she");
+        // The span maps back to the whole spelled word.
+        let text = "on t/e/l/e/g/r/a/m!";
+        let m = n.normalize(text);
+        let at = m.as_str().find("telegram").unwrap();
+        let (s, e) = m.original_span(at, at + "telegram".len());
+        assert_eq!(&text[s..e], "t/e/l/e/g/r/a/m");
     }
 
     #[test]
