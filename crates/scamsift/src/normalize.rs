@@ -2062,13 +2062,25 @@ fn is_other_spelling_separator(b: u8) -> bool {
     )
 }
 
-/// `text` with the separators of a word spelled letter by letter with one of
+/// `text` with a capital I inside a lower-case word written `!`, and the separators of a word spelled
+/// letter by letter with one of
 /// [`is_other_spelling_separator`] (four or more single ASCII letters or digits, at least two of them
 /// letters, each separated by the same byte) replaced by `.`, which the fold and rewrite read as a
 /// spelled word; `None` when there is no such run. One byte for one byte: offsets are unchanged.
 fn respell_separators(text: &str) -> Option<String> {
     let b = text.as_bytes();
     let mut out: Option<Vec<u8>> = None;
+    // A capital I between two lower-case letters is the look-alike of an l as often as an i
+    // ("teIegram", "LinkedIn"): written `!`, which the rewrite reads either way against the vocabulary
+    // (an i when no reading is a known word, as before).
+    for k in memchr::memchr_iter(b'I', b) {
+        if k > 0
+            && b[k - 1].is_ascii_lowercase()
+            && b.get(k + 1).is_some_and(u8::is_ascii_lowercase)
+        {
+            out.get_or_insert_with(|| b.to_vec())[k] = b'!';
+        }
+    }
     let unit = |k: usize| b.get(k).is_some_and(u8::is_ascii_alphanumeric);
     let mut i = 1;
     while i + 2 < b.len() {
@@ -2656,6 +2668,9 @@ mod tests {
             assert_eq!(norm(&text), "message on telegram now", "{text}");
         }
         assert_eq!(norm("w/h/a/t/s/a/p/p"), "whatsapp");
+        // A capital I inside a lower-case word reads as an l or an i, whichever makes a known word.
+        assert_eq!(norm("teIegram or WhatsApp"), "telegram or whatsapp");
+        assert_eq!(norm("McIntosh, I think"), "mcintosh, i think");
         // Not spelled words: dates, ratios, lists, prose.
         assert_eq!(norm("on 1/2/2024 at 10:30"), "on 1/2/2024 at 10:30");
         assert_eq!(norm("1/2/3/4 of it"), "1/2/3/4 of it");
