@@ -536,6 +536,9 @@ struct Candidates {
     /// Offsets in the folded text of the first and last candidate.
     first: usize,
     last: usize,
+    /// A byte of [`is_other_spelling_separator`] two bytes before the same byte: maybe a word spelled
+    /// with it (`t/e/l/...`), for [`respell_separators`].
+    respell: bool,
     /// Offsets in the folded text, ascending, of the spaces that stand for emoji or symbols between
     /// two letters (`tele📱gram`): the rewrite joins the pieces around them when they make a
     /// vocabulary word.
@@ -751,14 +754,23 @@ impl Normalizer {
     /// Normalises `text`. Never fails; any input gives a valid map.
     pub fn normalize(&self, text: &str) -> Normalized {
         let mut cand = Candidates::default();
-        // Same length and offsets as `text`: the maps below hold for both.
-        let respelled = respell_separators(text);
-        let text = respelled.as_deref().unwrap_or(text);
-        let (folded, fold_map) = if text.is_ascii() {
-            fold_ascii(text, &mut cand)
-        } else {
-            fold_unicode(text, &mut cand)
+        let fold = |text: &str, cand: &mut Candidates| {
+            if text.is_ascii() {
+                fold_ascii(text, cand)
+            } else {
+                fold_unicode(text, cand)
+            }
         };
+        let (mut folded, mut fold_map) = fold(text, &mut cand);
+        // Rare: the fold saw a word spelled with other separators, or there is a capital I inside a
+        // lower-case word. The respelled text has the same length and offsets, so its maps hold for
+        // `text` too; it is folded again.
+        if cand.respell || has_inner_capital_i(text) {
+            if let Some(respelled) = respell_separators(text) {
+                cand = Candidates::default();
+                (folded, fold_map) = fold(&respelled, &mut cand);
+            }
+        }
         if !cand.rewrite {
             return Normalized {
                 text: folded,
@@ -1848,6 +1860,9 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
             }
             if class == PLAIN {
                 plain = true;
+                if b.get(i + 2) == Some(&b[i]) && is_other_spelling_separator(b[i]) {
+                    cand.respell = true;
+                }
                 i += 1;
                 continue;
             }
@@ -1892,6 +1907,9 @@ fn fold_ascii_run(f: &mut Fold, b: &[u8], start: usize, cand: &mut Candidates) -
         let class = ASCII_CLASS[raw as usize];
         if class == NON_ASCII {
             return pos;
+        }
+        if raw == b'|' && b.get(pos + 2) == Some(&b'|') {
+            cand.respell = true; // the one spelling separator that is not `PLAIN`
         }
         i += 1;
         let c = match class {
@@ -2062,6 +2080,15 @@ fn is_other_spelling_separator(b: u8) -> bool {
     )
 }
 
+/// True when a capital I stands between two lower-case letters (`teIegram`): a SIMD search for `I`,
+/// then a look at its neighbours.
+fn has_inner_capital_i(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'I', b).any(|k| {
+        k > 0 && b[k - 1].is_ascii_lowercase() && b.get(k + 1).is_some_and(u8::is_ascii_lowercase)
+    })
+}
+
 /// `text` with a capital I inside a lower-case word written `!`, and the separators of a word spelled
 /// letter by letter with one of
 /// [`is_other_spelling_separator`] (four or more single ASCII letters or digits, at least two of them
@@ -2191,8 +2218,8 @@ fn is_latin_look_alike(c: char) -> bool {
 /// digit or before a unit written in Cyrillic ("3дня", "5000руб", "3месяца" keep their amounts).
 fn cyrillic_stand_ins(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    // Cyrillic letters of the two main blocks all start with one of these lead bytes.
-    if !text.bytes().any(|x| (0xD0..=0xD4).contains(&x)) {
+    // Russian letters all start with one of these two lead bytes (a SIMD search: most texts have none).
+    if memchr::memchr2(0xD0, 0xD1, text.as_bytes()).is_none() {
         return out;
     }
     let russian: Vec<usize> = text
