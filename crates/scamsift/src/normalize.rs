@@ -765,7 +765,7 @@ impl Normalizer {
         // Rare: the fold saw a word spelled with other separators, or there is a capital I inside a
         // lower-case word. The respelled text has the same length and offsets, so its maps hold for
         // `text` too; it is folded again.
-        if cand.respell || has_inner_capital_i(text) {
+        if cand.respell || self.capital_i_reads_l(text) {
             if let Some(respelled) = respell_separators(text) {
                 cand = Candidates::default();
                 (folded, fold_map) = fold(&respelled, &mut cand);
@@ -882,10 +882,46 @@ impl Normalizer {
         em.finish()
     }
 
-    /// Pieces of one word split by emoji or symbols (`tele📱gram`, `wh✨ats✨app`; the fold made each a
-    /// space listed in `joins`): the longest run of pieces from `start` that makes a vocabulary word is
-    /// emitted joined, and its end returned. Pieces that make no known word stay apart: an emoji
-    /// between words (`earn💰daily`) is a word break.
+    /// True when a capital I between two lower-case letters makes a vocabulary word read as an l and
+    /// none read as an i (`teIegram`; not `LinkedIn`): a SIMD search for `I`, then a look at its word.
+    fn capital_i_reads_l(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        let mut word = String::new();
+        memchr::memchr_iter(b'I', b).any(|k| {
+            if !(k > 0
+                && b[k - 1].is_ascii_lowercase()
+                && b.get(k + 1).is_some_and(u8::is_ascii_lowercase))
+            {
+                return false;
+            }
+            let lo = b[..k]
+                .iter()
+                .rposition(|c| !c.is_ascii_alphabetic())
+                .map_or(0, |x| x + 1);
+            let hi = b[k..]
+                .iter()
+                .position(|c| !c.is_ascii_alphabetic())
+                .map_or(b.len(), |x| k + x);
+            if hi - lo > MAX_JOINED_BYTES {
+                return false;
+            }
+            let words = &self.vocabulary().words;
+            word.clear();
+            word.extend(b[lo..hi].iter().map(|&c| c.to_ascii_lowercase() as char));
+            if words.contains(word.as_str()) {
+                return false;
+            }
+            // `k` is inside `lo..hi` and ASCII: a char boundary.
+            word.replace_range(k - lo..k - lo + 1, "l");
+            words.contains(word.as_str())
+        })
+    }
+
+    /// Pieces of one word split by emoji or symbols (`tele📱gram`, `wh✨ats✨app`; the fold made each
+    /// a space listed in `joins`): the longest run of pieces from
+    /// `start` that makes a vocabulary word is emitted joined, and its end returned. Pieces that make
+    /// no known word stay apart (`earn💰daily` is a word break), and so do pieces that are all known
+    /// words themselves (`work-from-home` stays three words even if `workfromhome` is one).
     fn emit_joined(
         &self,
         f: &str,
@@ -893,6 +929,15 @@ impl Normalizer {
         joins: &[usize],
         em: &mut Emitter,
     ) -> Option<usize> {
+        let pieces = self.joined_pieces(f, start, joins)?;
+        for &(ps, pe) in &pieces {
+            em.linear(ps, &f[ps..pe]);
+        }
+        pieces.last().map(|&(_, pe)| pe)
+    }
+
+    /// The pieces from `start` that [`emit_joined`](Self::emit_joined) joins into one word, if any.
+    fn joined_pieces(&self, f: &str, start: usize, joins: &[usize]) -> Option<Vec<(usize, usize)>> {
         let b = f.as_bytes();
         let mut pieces: Vec<(usize, usize)> = Vec::new();
         let mut s = start;
@@ -919,20 +964,20 @@ impl Normalizer {
         };
         let mut joined = String::new();
         let mut best = None;
+        let mut all_known = true;
         for (k, &(ps, pe)) in pieces.iter().enumerate() {
             joined.push_str(&f[ps..pe]);
+            all_known &= known(&f[ps..pe]);
             if joined.len() > MAX_JOINED_BYTES {
                 break;
             }
-            if k >= 1 && known(&joined) {
+            if k >= 1 && !all_known && known(&joined) {
                 best = Some(k);
             }
         }
         let k = best?;
-        for &(ps, pe) in &pieces[..=k] {
-            em.linear(ps, &f[ps..pe]);
-        }
-        Some(pieces[k].1)
+        pieces.truncate(k + 1);
+        Some(pieces)
     }
 
     /// True when the three letters spelled in `f[start..end]` make a vocabulary word (`j o b`): three
@@ -2080,15 +2125,6 @@ fn is_other_spelling_separator(b: u8) -> bool {
     )
 }
 
-/// True when a capital I stands between two lower-case letters (`teIegram`): a SIMD search for `I`,
-/// then a look at its neighbours.
-fn has_inner_capital_i(text: &str) -> bool {
-    let b = text.as_bytes();
-    memchr::memchr_iter(b'I', b).any(|k| {
-        k > 0 && b[k - 1].is_ascii_lowercase() && b.get(k + 1).is_some_and(u8::is_ascii_lowercase)
-    })
-}
-
 /// `text` with a capital I inside a lower-case word written `!`, and the separators of a word spelled
 /// letter by letter with one of
 /// [`is_other_spelling_separator`] (four or more single ASCII letters or digits, at least two of them
@@ -2145,12 +2181,14 @@ fn respell_separators(text: &str) -> Option<String> {
 const MAX_JOINED_PIECES: usize = 8;
 const MAX_JOINED_BYTES: usize = 40;
 
-/// Emoji, pictographs, dingbats, arrows, geometric shapes and bullets: what obfuscators put inside a
-/// word (`tele📱gram`, `te♥le♥gram`, `tele•gram`) so that it no longer matches. Between two letters the
-/// fold reads them as a word break the rewrite may join again.
+/// Emoji, pictographs, dingbats, arrows and geometric shapes: what obfuscators put inside a word
+/// (`tele📱gram`, `te♥le♥gram`) so that it no longer matches. Between two letters the fold reads them
+/// as a word break the rewrite may join again. Bullets and middle dots are left out: scraped job ads
+/// glue list items with them (`experience•Strong`), and the rewrite they would start costs more
+/// than the rare `tele•gram` is worth.
 fn is_filler_symbol(c: char) -> bool {
     matches!(c,
-        '\u{00A9}' | '\u{00AE}' | '\u{00B7}' | '\u{2022}' | '\u{2027}' | '\u{2219}' | '\u{22C5}'
+        '\u{00A9}' | '\u{00AE}'
         | '\u{2190}'..='\u{21FF}' | '\u{2300}'..='\u{23FF}' | '\u{25A0}'..='\u{27BF}'
         | '\u{2B00}'..='\u{2BFF}' | '\u{3030}' | '\u{303D}' | '\u{1F000}'..='\u{1FAFF}')
 }
@@ -2670,13 +2708,14 @@ mod tests {
         let norm = |s: &str| n.normalize(s).as_str().to_owned();
         assert_eq!(norm("contact on tele📱gram"), "contact on telegram");
         assert_eq!(norm("te♥le♥gram or wh✨ats✨app"), "telegram or whatsapp");
-        assert_eq!(norm("tele•gram"), "telegram");
         assert_eq!(norm("t🔥e🔥l🔥e🔥g🔥r🔥a🔥m"), "telegram");
         assert_eq!(norm("earn💰daily"), "earn daily");
         assert_eq!(norm("earn💰5000💰daily"), "earn 5000 daily");
         assert_eq!(norm("зара💸боток"), norm("заработок"));
         // Not between letters: the emoji stays.
         assert_eq!(norm("earn 💰 daily"), "earn 💰 daily");
+        // A join before other candidates keeps the rewrite window over all of them.
+        assert_eq!(norm("tele📱gram then t*.*m*e/x"), "telegram then t.me/x");
         // The span of the joined word covers the original pieces and the emoji.
         let text = "contact on tele📱gram now";
         let m = n.normalize(text);
