@@ -2717,11 +2717,18 @@ mod tests {
         // A join before other candidates keeps the rewrite window over all of them.
         assert_eq!(norm("tele📱gram then t*.*m*e/x"), "telegram then t.me/x");
         // The span of the joined word covers the original pieces and the emoji.
-        let text = "contact on tele📱gram now";
+        assert_eq!(
+            original_of(&n, "contact on tele📱gram now", "telegram"),
+            "tele📱gram"
+        );
+    }
+
+    /// The original text behind the first occurrence of `word` in the normalised `text`.
+    fn original_of<'t>(n: &Normalizer, text: &'t str, word: &str) -> &'t str {
         let m = n.normalize(text);
-        let at = m.as_str().find("telegram").unwrap();
-        let (s, e) = m.original_span(at, at + "telegram".len());
-        assert_eq!(&text[s..e], "tele📱gram");
+        let at = m.as_str().find(word).expect("word in the normalised text");
+        let (s, e) = m.original_span(at, at + word.len());
+        &text[s..e]
     }
 
     /// Other separators between spelled letters read like dots; dates, ratios and prose stay.
@@ -2743,11 +2750,10 @@ mod tests {
         assert_eq!(norm("a, b, c and d"), "a, b, c and d");
         assert_eq!(norm("and/or, he/she"), "and/or, he/she");
         // The span maps back to the whole spelled word.
-        let text = "on t/e/l/e/g/r/a/m!";
-        let m = n.normalize(text);
-        let at = m.as_str().find("telegram").unwrap();
-        let (s, e) = m.original_span(at, at + "telegram".len());
-        assert_eq!(&text[s..e], "t/e/l/e/g/r/a/m");
+        assert_eq!(
+            original_of(&n, "on t/e/l/e/g/r/a/m!", "telegram"),
+            "t/e/l/e/g/r/a/m"
+        );
     }
 
     #[test]
