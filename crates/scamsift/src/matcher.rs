@@ -265,6 +265,11 @@ struct AttemptGate {
     /// The rarest byte of each literal, as a table and as a list.
     rare: Box<[bool; 256]>,
     rare_bytes: Vec<u8>,
+    /// When the literals have more than three rarest bytes (too many for memchr): an automaton
+    /// over them, built on the first attempt (a prefilter and a DFA instead of a table lookup per
+    /// byte: job ads' attempts cost 16 M instructions less a pass; building them all eagerly would
+    /// add 9 M to building the classifier). `None` inside if the build failed: the table is used.
+    searcher: Option<OnceLock<Option<AhoCorasick>>>,
     /// Each literal with the offset of its rarest byte.
     literals: Vec<(usize, Vec<u8>)>,
     /// How far from the attempt's start a match can reach, in bytes.
@@ -357,11 +362,13 @@ impl AttemptGate {
                 (k, l)
             })
             .collect();
-        let rare_bytes = (0..=255u8).filter(|&b| rare[usize::from(b)]).collect();
+        let rare_bytes: Vec<u8> = (0..=255u8).filter(|&b| rare[usize::from(b)]).collect();
+        let searcher = (rare_bytes.len() > 3).then(OnceLock::new);
         let non_ascii = !literals.is_empty() && literals.iter().all(|(_, l)| !l.is_ascii());
         Some(AttemptGate {
             rare,
             rare_bytes,
+            searcher,
             literals,
             reach,
             reach_chars,
@@ -393,14 +400,21 @@ impl AttemptGate {
         if self.literals.is_empty() {
             return true;
         }
-        // Look for the rarest byte of each literal (with memchr when there are at most three):
-        // few positions need a comparison.
+        // Look for the rarest byte of each literal (with memchr when there are at most three, with
+        // the automaton otherwise): few positions need a comparison.
         let found_at = |i: usize| {
             let b = window[i];
             self.literals.iter().any(|(k, l)| {
                 l[*k] == b && i >= *k && window.get(i - k..i - k + l.len()) == Some(l.as_slice())
             })
         };
+        let searcher = self.searcher.as_ref().and_then(|s| {
+            s.get_or_init(|| AhoCorasick::new(self.literals.iter().map(|(_, l)| l)).ok())
+                .as_ref()
+        });
+        if let Some(searcher) = searcher {
+            return searcher.is_match(window);
+        }
         match self.rare_bytes[..] {
             [a] => memchr::memchr_iter(a, window).any(found_at),
             [a, b] => memchr::memchr2_iter(a, b, window).any(found_at),
@@ -1855,6 +1869,8 @@ mod tests {
             r"\banalyst [a-z]{1,20} [a-z]{1,20}$",
             r"(?:earn|\bget|receive|paid)[^.!?]{0,30}per ?(?:task|like|review)",
             r"\b(?:hiring|recruiting) manager (?:at|of|from)\b",
+            // Four rarest bytes (y, u, k, m): searched with an automaton, not memchr.
+            r"(?:earn|make)[^.!?]{0,40}(?:days|hours|weeks|minutes)",
         ];
         let texts = [
             "earn 500 usd a day, get paid per task, paid 20$",
@@ -1863,11 +1879,17 @@ mod tests {
             "earn ..... 9 usd",
             "I am the hiring manager at a bank, senior analyst john smith",
             "analyst john smith and more text after the name",
+            "earn in 3 days or hours, make it weekly in minutes. earn in a week. make 5 minute",
         ];
         for pattern in cases {
             let rewritten = ascii_word_boundaries(pattern);
             let plan = plan_regex(&rewritten);
             let gate = plan.gate.clone().expect("a gate");
+            assert_eq!(
+                gate.searcher.is_some(),
+                pattern.contains("minutes"),
+                "{pattern}"
+            );
             let re = compile_regex(&plan, 1 << 20, 2 << 20).unwrap();
             let mut rejected = 0;
             for text in texts {
