@@ -262,15 +262,16 @@ fn plan_regex(pattern: &str) -> RegexPlan {
 /// "get" mostly end this way.
 #[derive(Debug, Clone)]
 struct AttemptGate {
-    /// The rarest byte of each literal, as a table and as a list.
+    /// The bytes memchr looks for (at most three that every literal holds, the rarest such set
+    /// by [`byte_frequency`]; else the rarest byte of each literal), as a table and as a list.
     rare: Box<[bool; 256]>,
     rare_bytes: Vec<u8>,
-    /// When the literals have more than three rarest bytes (too many for memchr): an automaton
+    /// When no three bytes are in every literal (too many for memchr): an automaton
     /// over them, built on the first attempt (a prefilter and a DFA instead of a table lookup per
     /// byte: job ads' attempts cost 16 M instructions less a pass; building them all eagerly would
     /// add 9 M to building the classifier). `None` inside if the build failed: the table is used.
     searcher: Option<OnceLock<Option<AhoCorasick>>>,
-    /// Each literal with the offset of its rarest byte.
+    /// Each literal with the offset of its byte in `rare_bytes`.
     literals: Vec<(usize, Vec<u8>)>,
     /// How far from the attempt's start a match can reach, in bytes.
     reach: usize,
@@ -352,12 +353,18 @@ impl AttemptGate {
             return None;
         }
         let mut rare = Box::new([false; 256]);
+        // At most three bytes that every literal holds one of, when there are: memchr looks for
+        // them (e.g. "s" for "days", "hours", "weeks", "minutes", whose rarest bytes are four).
+        let cover = byte_cover(&literals);
         let literals: Vec<(usize, Vec<u8>)> = literals
             .into_iter()
             .map(|l| {
-                let k = (0..l.len())
-                    .min_by(|&a, &b| byte_frequency(l[a]).total_cmp(&byte_frequency(l[b])))
-                    .unwrap_or(0);
+                let k = match &cover {
+                    Some(set) => l.iter().position(|b| set.contains(b)).unwrap_or(0),
+                    None => (0..l.len())
+                        .min_by(|&a, &b| byte_frequency(l[a]).total_cmp(&byte_frequency(l[b])))
+                        .unwrap_or(0),
+                };
                 rare[usize::from(l[k])] = true;
                 (k, l)
             })
@@ -422,6 +429,62 @@ impl AttemptGate {
             _ => (0..window.len()).any(|i| self.rare[usize::from(window[i])] && found_at(i)),
         }
     }
+}
+
+/// The set of at most three bytes with the fewest expected occurrences (by [`byte_frequency`]) such
+/// that every literal holds one of them; `None` when no three bytes do.
+fn byte_cover(literals: &[Vec<u8>]) -> Option<Vec<u8>> {
+    // Per byte, the literals that hold it (at most 16 literals: bits of a u32), rarest bytes first.
+    let mut holders = [0u32; 256];
+    for (i, l) in literals.iter().enumerate().take(32) {
+        for &b in l {
+            holders[usize::from(b)] |= 1 << i;
+        }
+    }
+    let all = if literals.len() >= 32 {
+        return None;
+    } else {
+        (1u32 << literals.len()) - 1
+    };
+    let mut bytes: Vec<(f64, u8)> = (0..=255u8)
+        .filter(|&b| holders[usize::from(b)] != 0)
+        .map(|b| (byte_frequency(b), b))
+        .collect();
+    bytes.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+    let mut best: Option<(f64, Vec<u8>)> = None;
+    let beats =
+        |cost: f64, best: &Option<(f64, Vec<u8>)>| best.as_ref().is_none_or(|(c, _)| cost < *c);
+    // Costs only grow along each loop (bytes by frequency): stop a loop once it cannot win.
+    for (i, &(fi, bi)) in bytes.iter().enumerate() {
+        if !beats(fi, &best) {
+            break;
+        }
+        let hi = holders[usize::from(bi)];
+        if hi == all {
+            best = Some((fi, vec![bi]));
+            break;
+        }
+        for (j, &(fj, bj)) in bytes.iter().enumerate().skip(i + 1) {
+            if !beats(fi + fj, &best) {
+                break;
+            }
+            let hj = hi | holders[usize::from(bj)];
+            if hj == all {
+                best = Some((fi + fj, vec![bi, bj]));
+                break;
+            }
+            for &(fk, bk) in &bytes[j + 1..] {
+                if !beats(fi + fj + fk, &best) {
+                    break;
+                }
+                if hj | holders[usize::from(bk)] == all {
+                    best = Some((fi + fj + fk, vec![bi, bj, bk]));
+                    break;
+                }
+            }
+        }
+    }
+    best.map(|(_, pick)| pick)
 }
 
 /// The most chars a match of `hir` can span, when bounded.
@@ -1863,13 +1926,35 @@ mod tests {
     }
 
     #[test]
+    fn byte_cover_picks_the_rarest_bytes_every_literal_holds() {
+        let cases: [(&[&str], Option<&str>); 5] = [
+            // Four rarest bytes (y, u, k, m), three of them cover all, and cost less than "s".
+            (&["days", "hours", "weeks", "minutes"], Some("kuy")),
+            (&["hour", "hr"], Some("h")),
+            (&["day", "daily"], Some("y")),
+            (&["xq", "zj", "kw"], Some("jkq")),
+            (&["xq", "zj", "kw", "vb"], None),
+        ];
+        for (literals, want) in cases {
+            let literals: Vec<Vec<u8>> = literals.iter().map(|l| l.as_bytes().to_vec()).collect();
+            let got = byte_cover(&literals).map(|mut set| {
+                set.sort_unstable();
+                String::from_utf8(set).unwrap()
+            });
+            assert_eq!(got.as_deref(), want, "{literals:?}");
+        }
+    }
+
+    #[test]
     fn gates_never_reject_a_match() {
         let cases = [
             r"(?:earn|\bget|paid)[^!?]{0,30}?(?:[0-9][0-9,.]{0,15}) ?(?:usd|\$)",
             r"\banalyst [a-z]{1,20} [a-z]{1,20}$",
             r"(?:earn|\bget|receive|paid)[^.!?]{0,30}per ?(?:task|like|review)",
             r"\b(?:hiring|recruiting) manager (?:at|of|from)\b",
-            // Four rarest bytes (y, u, k, m): searched with an automaton, not memchr.
+            // No three bytes are in every literal: searched with an automaton, not memchr.
+            r"(?:earn|make)[^.!?]{0,40}(?:jpy|gbp|usd|eur|inr|zar|chf)",
+            // Three bytes cover them (k, u, y): memchr.
             r"(?:earn|make)[^.!?]{0,40}(?:days|hours|weeks|minutes)",
         ];
         let texts = [
@@ -1880,6 +1965,7 @@ mod tests {
             "I am the hiring manager at a bank, senior analyst john smith",
             "analyst john smith and more text after the name",
             "earn in 3 days or hours, make it weekly in minutes. earn in a week. make 5 minute",
+            "earn 5 jpy, make 3 chf and earn in usd or inr. make it eu",
         ];
         for pattern in cases {
             let rewritten = ascii_word_boundaries(pattern);
@@ -1887,7 +1973,7 @@ mod tests {
             let gate = plan.gate.clone().expect("a gate");
             assert_eq!(
                 gate.searcher.is_some(),
-                pattern.contains("minutes"),
+                pattern.contains("chf"),
                 "{pattern}"
             );
             let re = compile_regex(&plan, 1 << 20, 2 << 20).unwrap();
