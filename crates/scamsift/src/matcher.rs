@@ -354,7 +354,7 @@ impl AttemptGate {
         }
         let mut rare = Box::new([false; 256]);
         // At most three bytes that every literal holds one of, when there are: memchr looks for
-        // them (e.g. "s" for "days", "hours", "weeks", "minutes", whose rarest bytes are four).
+        // them (e.g. "h" for "hour", "hr", whose rarest bytes are "u" and "h").
         let cover = byte_cover(&literals);
         let literals: Vec<(usize, Vec<u8>)> = literals
             .into_iter()
@@ -407,8 +407,8 @@ impl AttemptGate {
         if self.literals.is_empty() {
             return true;
         }
-        // Look for the rarest byte of each literal (with memchr when there are at most three, with
-        // the automaton otherwise): few positions need a comparison.
+        // Look for the gate's bytes (with memchr when there are at most three, with the automaton
+        // otherwise): few positions need a comparison.
         let found_at = |i: usize| {
             let b = window[i];
             self.literals.iter().any(|(k, l)| {
