@@ -26,6 +26,33 @@ enum Target {
     /// A suffix literal of a regex without usable prefixes: a match may end here, so the regex runs
     /// on the stretch before it (or on the whole text, when its matches have no maximum length).
     Present { regex: u32 },
+    /// The [`ascii_prefix_len`] first bytes of a longer ASCII pattern (see [`Tail`]): an occurrence
+    /// of that pattern when the tail follows.
+    Tail { tail: u32 },
+}
+
+/// The rest of an ASCII pattern longer than its [`ascii_prefix_len`], whose automaton holds only that
+/// prefix, and the pattern's targets (phrases: regex literals are shorter), as a range into
+/// [`Matcher::targets`]. The DFA's build time grows with its states, and the ends of long phrases
+/// are most of them; their prefixes are rare in text, so checking the rest costs little.
+#[derive(Debug, Clone)]
+struct Tail {
+    rest: Box<[u8]>,
+    targets: (u32, u32),
+}
+
+/// How many bytes of an ASCII pattern the automaton holds (see [`Tail`]): through the first space
+/// at or after its 6th byte and two bytes of the next word ("experience re" of "experience
+/// required"), all of a shorter one. A prefix that ends in the middle of a first long word would
+/// match that common word ("experience"). Measured on the built-in pack: 13 k DFA states instead of
+/// 24 k (its build 195 to 107 M instructions, 6.2 to 3.5 MB), and the prefixes that are not
+/// patterns occur ~1.4 times in 1 MB of SMS and job ads.
+fn ascii_prefix_len(pattern: &[u8]) -> usize {
+    pattern
+        .iter()
+        .skip(5)
+        .position(|&b| b == b' ')
+        .map_or(pattern.len(), |i| (5 + i + 3).min(pattern.len()))
 }
 
 /// A regex belonging to a rule.
@@ -66,7 +93,7 @@ struct Automaton {
     /// When `ac` is an NFA: its patterns, to build the faster DFA the first time a text needs it
     /// (`None` inside if that build failed: the NFA keeps working).
     lazy_dfa: Option<LazyDfa>,
-    /// The longest pattern, in bytes.
+    /// The longest pattern, in bytes (with its tail: see [`Tail`]).
     max_len: usize,
 }
 
@@ -79,13 +106,17 @@ type LazyDfa = (Vec<Vec<u8>>, OnceLock<Option<AhoCorasick>>);
 /// with any other byte, which runs only around the non-ASCII chars of a text (see [`NonAsciiWindows`]). A DFA's rows are as wide as its byte
 /// alphabet, and Chinese, Thai or Devanagari phrases widen it for every state: on the built-in pack
 /// the ASCII automaton is 5 MB instead of 27 MB for one over everything, and it scans English text
-/// about 30 % faster. The other one starts as an NFA (cheap to build) and becomes a DFA (about 15 ms
+/// about 30 % faster. The ASCII automaton holds only a prefix of a long pattern (see [`Tail`]),
+/// which halves its states (3.5 MB). The other one starts as an NFA (cheap to build) and becomes a DFA (about 15 ms
 /// to build, 4 MB) on the first non-ASCII text, so English-only users never pay for it.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
     ascii: Option<Automaton>,
     other: Option<Automaton>,
     targets: Vec<Target>,
+    tails: Vec<Tail>,
+    /// Distinct phrases and regex literals.
+    pattern_count: usize,
     regexes: Vec<RuleRegex>,
     /// Regexes without a usable prefix literal: they run on every text.
     always: Vec<u32>,
@@ -231,10 +262,16 @@ fn plan_regex(pattern: &str) -> RegexPlan {
 /// "get" mostly end this way.
 #[derive(Debug, Clone)]
 struct AttemptGate {
-    /// The rarest byte of each literal, as a table and as a list.
+    /// The bytes memchr looks for (at most three that every literal holds, the rarest such set
+    /// by [`byte_frequency`]; else the rarest byte of each literal), as a table and as a list.
     rare: Box<[bool; 256]>,
     rare_bytes: Vec<u8>,
-    /// Each literal with the offset of its rarest byte.
+    /// When no three bytes are in every literal (too many for memchr): an automaton
+    /// over them, built on the first attempt (a prefilter and a DFA instead of a table lookup per
+    /// byte: job ads' attempts cost 16 M instructions less a pass; building them all eagerly would
+    /// add 9 M to building the classifier). `None` inside if the build failed: the table is used.
+    searcher: Option<OnceLock<Option<AhoCorasick>>>,
+    /// Each literal with the offset of its byte in `rare_bytes`.
     literals: Vec<(usize, Vec<u8>)>,
     /// How far from the attempt's start a match can reach, in bytes.
     reach: usize,
@@ -316,21 +353,29 @@ impl AttemptGate {
             return None;
         }
         let mut rare = Box::new([false; 256]);
+        // At most three bytes that every literal holds one of, when there are: memchr looks for
+        // them (e.g. "h" for "hour", "hr", whose rarest bytes are "u" and "h").
+        let cover = byte_cover(&literals);
         let literals: Vec<(usize, Vec<u8>)> = literals
             .into_iter()
             .map(|l| {
-                let k = (0..l.len())
-                    .min_by(|&a, &b| byte_frequency(l[a]).total_cmp(&byte_frequency(l[b])))
-                    .unwrap_or(0);
+                let k = match &cover {
+                    Some(set) => l.iter().position(|b| set.contains(b)).unwrap_or(0),
+                    None => (0..l.len())
+                        .min_by(|&a, &b| byte_frequency(l[a]).total_cmp(&byte_frequency(l[b])))
+                        .unwrap_or(0),
+                };
                 rare[usize::from(l[k])] = true;
                 (k, l)
             })
             .collect();
-        let rare_bytes = (0..=255u8).filter(|&b| rare[usize::from(b)]).collect();
+        let rare_bytes: Vec<u8> = (0..=255u8).filter(|&b| rare[usize::from(b)]).collect();
+        let searcher = (rare_bytes.len() > 3).then(OnceLock::new);
         let non_ascii = !literals.is_empty() && literals.iter().all(|(_, l)| !l.is_ascii());
         Some(AttemptGate {
             rare,
             rare_bytes,
+            searcher,
             literals,
             reach,
             reach_chars,
@@ -362,14 +407,21 @@ impl AttemptGate {
         if self.literals.is_empty() {
             return true;
         }
-        // Look for the rarest byte of each literal (with memchr when there are at most three):
-        // few positions need a comparison.
+        // Look for the gate's bytes (with memchr when there are at most three, with the automaton
+        // otherwise): few positions need a comparison.
         let found_at = |i: usize| {
             let b = window[i];
             self.literals.iter().any(|(k, l)| {
                 l[*k] == b && i >= *k && window.get(i - k..i - k + l.len()) == Some(l.as_slice())
             })
         };
+        let searcher = self.searcher.as_ref().and_then(|s| {
+            s.get_or_init(|| AhoCorasick::new(self.literals.iter().map(|(_, l)| l)).ok())
+                .as_ref()
+        });
+        if let Some(searcher) = searcher {
+            return searcher.is_match(window);
+        }
         match self.rare_bytes[..] {
             [a] => memchr::memchr_iter(a, window).any(found_at),
             [a, b] => memchr::memchr2_iter(a, b, window).any(found_at),
@@ -377,6 +429,62 @@ impl AttemptGate {
             _ => (0..window.len()).any(|i| self.rare[usize::from(window[i])] && found_at(i)),
         }
     }
+}
+
+/// The set of at most three bytes with the fewest expected occurrences (by [`byte_frequency`]) such
+/// that every literal holds one of them; `None` when no three bytes do.
+fn byte_cover(literals: &[Vec<u8>]) -> Option<Vec<u8>> {
+    // Per byte, the literals that hold it (at most 16 literals: bits of a u32), rarest bytes first.
+    let mut holders = [0u32; 256];
+    for (i, l) in literals.iter().enumerate().take(32) {
+        for &b in l {
+            holders[usize::from(b)] |= 1 << i;
+        }
+    }
+    let all = if literals.len() >= 32 {
+        return None;
+    } else {
+        (1u32 << literals.len()) - 1
+    };
+    let mut bytes: Vec<(f64, u8)> = (0..=255u8)
+        .filter(|&b| holders[usize::from(b)] != 0)
+        .map(|b| (byte_frequency(b), b))
+        .collect();
+    bytes.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+    let mut best: Option<(f64, Vec<u8>)> = None;
+    let beats =
+        |cost: f64, best: &Option<(f64, Vec<u8>)>| best.as_ref().is_none_or(|(c, _)| cost < *c);
+    // Costs only grow along each loop (bytes by frequency): stop a loop once it cannot win.
+    for (i, &(fi, bi)) in bytes.iter().enumerate() {
+        if !beats(fi, &best) {
+            break;
+        }
+        let hi = holders[usize::from(bi)];
+        if hi == all {
+            best = Some((fi, vec![bi]));
+            break;
+        }
+        for (j, &(fj, bj)) in bytes.iter().enumerate().skip(i + 1) {
+            if !beats(fi + fj, &best) {
+                break;
+            }
+            let hj = hi | holders[usize::from(bj)];
+            if hj == all {
+                best = Some((fi + fj, vec![bi, bj]));
+                break;
+            }
+            for &(fk, bk) in &bytes[j + 1..] {
+                if !beats(fi + fj + fk, &best) {
+                    break;
+                }
+                if hj | holders[usize::from(bk)] == all {
+                    best = Some((fi + fj + fk, vec![bi, bj, bk]));
+                    break;
+                }
+            }
+        }
+    }
+    best.map(|(_, pick)| pick)
 }
 
 /// The most chars a match of `hir` can span, when bounded.
@@ -649,9 +757,50 @@ impl MatcherBuilder {
                 ),
             ));
         }
-        let mut targets = Vec::new();
-        let (mut ascii, mut other) = (Vec::new(), Vec::new());
+        let pattern_count = patterns.len();
+        // The ASCII automaton holds the `ascii_prefix_len` first bytes of a longer pattern, the
+        // pattern itself becomes a tail of that prefix (a pattern of its own if it is not one).
+        let ascii_max_len = patterns
+            .iter()
+            .filter(|b| b.is_ascii())
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0);
+        let mut long: Vec<(Vec<u8>, Vec<Target>)> = Vec::new();
+        let mut kept: Vec<(Vec<u8>, Vec<Target>)> = Vec::with_capacity(patterns.len());
         for (bytes, ts) in patterns.into_iter().zip(per_pattern) {
+            if bytes.is_ascii() && ascii_prefix_len(&bytes) < bytes.len() {
+                long.push((bytes, ts));
+            } else {
+                kept.push((bytes, ts));
+            }
+        }
+        let mut prefixes: std::collections::HashMap<Vec<u8>, usize> = kept
+            .iter()
+            .enumerate()
+            .filter(|(_, (b, _))| b.is_ascii())
+            .map(|(i, (b, _))| (b.clone(), i))
+            .collect();
+        let mut targets = Vec::new();
+        let mut tails = Vec::with_capacity(long.len());
+        for (mut rest, ts) in long {
+            let prefix = rest.drain(..ascii_prefix_len(&rest)).collect::<Vec<u8>>();
+            let id = *prefixes.entry(prefix).or_insert_with_key(|prefix| {
+                kept.push((prefix.clone(), Vec::new()));
+                kept.len() - 1
+            });
+            kept[id].1.push(Target::Tail {
+                tail: tails.len() as u32,
+            });
+            let start = targets.len() as u32;
+            targets.extend(ts);
+            tails.push(Tail {
+                rest: rest.into(),
+                targets: (start, targets.len() as u32),
+            });
+        }
+        let (mut ascii, mut other) = (Vec::new(), Vec::new());
+        for (bytes, ts) in kept {
             let start = targets.len() as u32;
             targets.extend(ts);
             let range = (start, targets.len() as u32);
@@ -699,13 +848,15 @@ impl MatcherBuilder {
             }
         }
         let (ascii, other) = join(
-            || Automaton::build(ascii, false),
-            || Automaton::build(other, true),
+            || Automaton::build(ascii, false, ascii_max_len),
+            || Automaton::build(other, true, 0),
         );
         Ok(Matcher {
             ascii: ascii?,
             other: other?,
             targets,
+            tails,
+            pattern_count,
             regexes,
             always,
             settle,
@@ -802,6 +953,25 @@ impl Iterator for NonAsciiWindows<'_> {
         self.at = last + 1;
         Some(lo..hi)
     }
+}
+
+/// Whether a phrase occurrence at `start..end` has the word boundaries it requires.
+#[inline]
+fn phrase_bounds_hold(
+    text: &str,
+    start: usize,
+    end: usize,
+    bound_start: bool,
+    bound_end: bool,
+) -> bool {
+    let word_before = || {
+        text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(is_spaced_word_char)
+    };
+    let word_after = || text[end..].chars().next().is_some_and(is_spaced_word_char);
+    !(bound_start && word_before() || bound_end && word_after())
 }
 
 /// The first char boundary of `text` at or after `i`.
@@ -961,16 +1131,18 @@ fn ascii_part_if_rest_is_space(
 
 impl Automaton {
     /// An automaton over `patterns`: a DFA now, or an NFA now and a DFA on first use (`lazy`).
+    /// `longest`: the longest pattern it stands for, with tails, when longer than its own.
     fn build(
         patterns: Vec<(Vec<u8>, (u32, u32))>,
         lazy: bool,
+        longest: usize,
     ) -> Result<Option<Automaton>, PackError> {
         if patterns.is_empty() {
             return Ok(None);
         }
         let (bytes, pattern_targets): (Vec<Vec<u8>>, Vec<(u32, u32)>) =
             patterns.into_iter().unzip();
-        let max_len = bytes.iter().map(Vec::len).max().unwrap_or(0);
+        let max_len = bytes.iter().map(Vec::len).max().unwrap_or(0).max(longest);
         let kind = if lazy {
             AhoCorasickKind::ContiguousNFA
         } else {
@@ -1054,30 +1226,42 @@ impl Matcher {
                         bound_start,
                         bound_end,
                     } => {
-                        if bound_start
-                            && text[..m.start()]
-                                .chars()
-                                .next_back()
-                                .is_some_and(is_spaced_word_char)
+                        let (start, end) = (m.start(), m.end());
+                        if phrase_bounds_hold(text, start, end, bound_start, bound_end)
+                            && settled.get(rule as usize) != Some(&true)
                         {
+                            scratch.push(RawHit {
+                                rule,
+                                start: start as u32,
+                                end: end as u32,
+                            });
+                        }
+                    }
+                    Target::Tail { tail } => {
+                        // Only in the ASCII automaton, which searches the whole text.
+                        let tail = &self.tails[tail as usize];
+                        if !text.as_bytes()[m.end()..].starts_with(&tail.rest) {
                             continue;
                         }
-                        if bound_end
-                            && text[m.end()..]
-                                .chars()
-                                .next()
-                                .is_some_and(is_spaced_word_char)
-                        {
-                            continue;
+                        let (start, end) = (m.start(), m.end() + tail.rest.len());
+                        for t in &self.targets[tail.targets.0 as usize..tail.targets.1 as usize] {
+                            if let Target::Phrase {
+                                rule,
+                                bound_start,
+                                bound_end,
+                            } = *t
+                            {
+                                if phrase_bounds_hold(text, start, end, bound_start, bound_end)
+                                    && settled.get(rule as usize) != Some(&true)
+                                {
+                                    scratch.push(RawHit {
+                                        rule,
+                                        start: start as u32,
+                                        end: end as u32,
+                                    });
+                                }
+                            }
                         }
-                        if settled.get(rule as usize) == Some(&true) {
-                            continue;
-                        }
-                        scratch.push(RawHit {
-                            rule,
-                            start: m.start() as u32,
-                            end: m.end() as u32,
-                        });
                     }
                     Target::Trigger { regex } => {
                         if tried.get(regex as usize).is_none_or(|t| t.1 < max_per_rule) {
@@ -1380,11 +1564,7 @@ impl Matcher {
 
     /// Number of automaton patterns (phrases plus regex triggers, deduplicated).
     pub(crate) fn pattern_count(&self) -> usize {
-        self.ascii
-            .iter()
-            .chain(&self.other)
-            .map(|a| a.pattern_targets.len())
-            .sum()
+        self.pattern_count
     }
 
     /// Number of regexes.
@@ -1515,6 +1695,86 @@ mod tests {
         }
     }
 
+    /// The ASCII automaton holds only a prefix of long phrases (see [`Tail`]): every occurrence is
+    /// still found, with its word boundaries checked at the end of the whole phrase, whether the
+    /// prefix is a phrase itself, begins several phrases, or occurs without its tail.
+    #[test]
+    fn long_phrases_match_through_their_tails() {
+        let make_err = |kind, msg: String| PackError::new(kind, msg);
+        let phrases = [
+            "experience required",
+            "experience requested",
+            "experience re",
+            "experience",
+            "work from home",
+            "work from",
+            "apply on telegram now",
+            "tele",
+            "cash out fast",
+        ];
+        let cut: Vec<&str> = phrases
+            .iter()
+            .filter(|p| ascii_prefix_len(p.as_bytes()) < p.len())
+            .copied()
+            .collect();
+        assert_eq!(cut.len(), 5, "{cut:?}");
+        let m = MatcherBuilder {
+            phrases: phrases
+                .iter()
+                .enumerate()
+                .map(|(i, p)| PhraseSpec {
+                    rule: i as u32,
+                    text: (*p).to_owned(),
+                    bound_start: i % 2 == 0,
+                    bound_end: i % 3 != 2,
+                })
+                .collect(),
+            regexes: Vec::new(),
+            max_patterns: 1000,
+            regex_size_limit: 1 << 20,
+            max_unprefixed: 10,
+            max_regex_memory: 64 << 20,
+            regex_cache: 1 << 20,
+        }
+        .build(&|_| RegexOrigin {
+            rule_id: "r",
+            field: "phrases[0]".into(),
+            make_err: &make_err,
+        })
+        .unwrap();
+        assert_eq!(m.pattern_count(), phrases.len());
+        let texts = [
+            "experience required, experience requested; experience re",
+            "experience requiredx xexperience required experience requ",
+            "work from home work from hom work from homes",
+            "apply on telegram no apply on telegram now apply on telegram nowadays",
+            "cash out fas cash out fast. 电报 cash out fast",
+            "experience re",
+            "",
+        ];
+        for text in texts {
+            let mut want = Vec::new();
+            for (i, p) in phrases.iter().enumerate() {
+                for start in 0..text.len() {
+                    let end = start + p.len();
+                    if text.is_char_boundary(start)
+                        && text[start..].starts_with(p)
+                        && phrase_bounds_hold(text, start, end, i % 2 == 0, i % 3 != 2)
+                    {
+                        want.push(RawHit {
+                            rule: i as u32,
+                            start: start as u32,
+                            end: end as u32,
+                        });
+                    }
+                }
+            }
+            let mut got = Vec::new();
+            m.find(text, 100, &mut got);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
     #[test]
     fn suffix_triggered_regex_searches_only_before_its_suffixes() {
         // A one-byte prefix (a digit) is useless, so the suffix triggers it; its matches are bounded.
@@ -1547,7 +1807,7 @@ mod tests {
             .enumerate()
             .map(|(i, p)| (p.as_bytes().to_vec(), (i as u32, i as u32 + 1)))
             .collect();
-        let a = Automaton::build(pats, true).unwrap().unwrap();
+        let a = Automaton::build(pats, true, 0).unwrap().unwrap();
         let text = "兼职刷单，日薪500元 ทำงานที่บ้าน घर बैठे कमाएं 日薪";
         let all = |ac: &AhoCorasick| -> Vec<(usize, usize, usize)> {
             ac.find_overlapping_iter(text)
@@ -1666,12 +1926,36 @@ mod tests {
     }
 
     #[test]
+    fn byte_cover_picks_the_rarest_bytes_every_literal_holds() {
+        let cases: [(&[&str], Option<&str>); 5] = [
+            // Four rarest bytes (y, u, k, m), three of them cover all, and cost less than "s".
+            (&["days", "hours", "weeks", "minutes"], Some("kuy")),
+            (&["hour", "hr"], Some("h")),
+            (&["day", "daily"], Some("y")),
+            (&["xq", "zj", "kw"], Some("jkq")),
+            (&["xq", "zj", "kw", "vb"], None),
+        ];
+        for (literals, want) in cases {
+            let literals: Vec<Vec<u8>> = literals.iter().map(|l| l.as_bytes().to_vec()).collect();
+            let got = byte_cover(&literals).map(|mut set| {
+                set.sort_unstable();
+                String::from_utf8(set).unwrap()
+            });
+            assert_eq!(got.as_deref(), want, "{literals:?}");
+        }
+    }
+
+    #[test]
     fn gates_never_reject_a_match() {
         let cases = [
             r"(?:earn|\bget|paid)[^!?]{0,30}?(?:[0-9][0-9,.]{0,15}) ?(?:usd|\$)",
             r"\banalyst [a-z]{1,20} [a-z]{1,20}$",
             r"(?:earn|\bget|receive|paid)[^.!?]{0,30}per ?(?:task|like|review)",
             r"\b(?:hiring|recruiting) manager (?:at|of|from)\b",
+            // No three bytes are in every literal: searched with an automaton, not memchr.
+            r"(?:earn|make)[^.!?]{0,40}(?:jpy|gbp|usd|eur|inr|zar|chf)",
+            // Three bytes cover them (k, u, y): memchr.
+            r"(?:earn|make)[^.!?]{0,40}(?:days|hours|weeks|minutes)",
         ];
         let texts = [
             "earn 500 usd a day, get paid per task, paid 20$",
@@ -1680,11 +1964,18 @@ mod tests {
             "earn ..... 9 usd",
             "I am the hiring manager at a bank, senior analyst john smith",
             "analyst john smith and more text after the name",
+            "earn in 3 days or hours, make it weekly in minutes. earn in a week. make 5 minute",
+            "earn 5 jpy, make 3 chf and earn in usd or inr. make it eu",
         ];
         for pattern in cases {
             let rewritten = ascii_word_boundaries(pattern);
             let plan = plan_regex(&rewritten);
             let gate = plan.gate.clone().expect("a gate");
+            assert_eq!(
+                gate.searcher.is_some(),
+                pattern.contains("chf"),
+                "{pattern}"
+            );
             let re = compile_regex(&plan, 1 << 20, 2 << 20).unwrap();
             let mut rejected = 0;
             for text in texts {
