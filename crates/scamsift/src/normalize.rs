@@ -2086,6 +2086,21 @@ fn fold_ascii(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
     f.finish()
 }
 
+/// The ASCII char that `c` is, or that its compatibility form is (fullwidth `６`, mathematical `𝟔`,
+/// `𝐝`): stand-ins are read the same in every such spelling.
+fn ascii_form(c: char) -> Option<u8> {
+    if c.is_ascii() {
+        return Some(c as u8);
+    }
+    let mut one: Option<char> = None;
+    let mut count = 0;
+    decompose_compatible(c, |d| {
+        count += 1;
+        one = Some(d);
+    });
+    one.filter(|d| count == 1 && d.is_ascii()).map(|d| d as u8)
+}
+
 /// The Cyrillic letter (as its skeleton) that an ASCII char stands for inside a Cyrillic word, where
 /// Russian spam writes digits and Latin letters for the letters they resemble in print or in italics
 /// ("зара6отка", "3APAБOTOK", "наdежных", "nарtнероv").
@@ -2280,21 +2295,21 @@ fn cyrillic_stand_ins(text: &str) -> Vec<usize> {
         }
         let latin = word
             .iter()
-            .filter(|&&(_, c)| c.is_ascii_alphabetic())
+            .filter(|&&(_, c)| ascii_form(c).is_some_and(|a| a.is_ascii_alphabetic()))
             .count();
         let letter = |k: usize| word.get(k).is_some_and(|&(_, c)| c.is_alphabetic());
         for (k, &(at, c)) in word.iter().enumerate() {
-            if !c.is_ascii() || cyrillic_stand_in(c as u8).is_none() {
+            let Some(a) = ascii_form(c).filter(|&a| cyrillic_stand_in(a).is_some()) else {
                 continue;
-            }
-            let counts = if c.is_ascii_alphabetic() {
+            };
+            let counts = if a.is_ascii_alphabetic() {
                 cyrillic >= latin
             } else if k == 0 {
                 latin > 0 && word.len() >= 5 && letter(1)
             } else {
                 // Inside a word 3 and 4 are more often leetspeak for е and а ("л3г@льно"): the
                 // rewrite pass reads those.
-                !matches!(c, '3' | '4') && letter(k - 1) && letter(k + 1)
+                !matches!(a, b'3' | b'4') && letter(k - 1) && letter(k + 1)
             };
             if counts {
                 out.push(at);
@@ -2330,15 +2345,17 @@ fn fold_unicode(text: &str, cand: &mut Candidates) -> (String, OffsetMap) {
         let limit = stand_ins.get(next_stand_in).copied().unwrap_or(b.len());
         i = fold_ascii_run(&mut f, &b[..limit], i, cand);
         if i == limit && limit < b.len() {
-            let read = cyrillic_stand_in(b[i]).unwrap_or("");
-            if read.len() == 1 {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            let end = i + ch.len_utf8();
+            let read = ascii_form(ch).and_then(cyrillic_stand_in).unwrap_or(" ");
+            if read.len() == 1 && end == i + 1 {
                 f.linear(i, read.as_bytes());
             } else {
-                f.atomic(i, i + 1, read.as_bytes());
+                f.atomic(i, end, read.as_bytes());
             }
             cand.single_run = 0;
             next_stand_in += 1;
-            i += 1;
+            i = end;
             continue;
         }
         if i >= b.len() {
@@ -2564,6 +2581,11 @@ mod tests {
         // Inside a word 3 is leetspeak for е, as in Latin text.
         assert_eq!(norm("Bce л3г@льнo"), norm("Все легально"));
         assert_eq!(norm("Ecть 3AP@БO70K"), norm("Есть заработок"));
+        // In fullwidth and mathematical digits and letters, too.
+        assert_eq!(
+            norm("зара６отка, наｄежных, ра𝟔ота"),
+            norm("заработка, надежных, работа")
+        );
         assert_eq!(
             norm("uщем наdежных nарtнероv, dохоdа, основная ра6ота"),
             norm("ищем надежных партнеров, дохода, основная работа")
