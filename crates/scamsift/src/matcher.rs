@@ -1594,10 +1594,15 @@ mod tests {
     }
 
     fn regex_matcher(pattern: &str) -> Matcher {
+        test_matcher(Vec::new(), vec![(0, pattern.to_owned())])
+    }
+
+    /// A matcher of these phrases and regexes under generous test limits.
+    fn test_matcher(phrases: Vec<PhraseSpec>, regexes: Vec<(u32, String)>) -> Matcher {
         let make_err = |kind, msg: String| PackError::new(kind, msg);
         MatcherBuilder {
-            phrases: Vec::new(),
-            regexes: vec![(0, pattern.to_owned())],
+            phrases,
+            regexes,
             max_patterns: 1000,
             regex_size_limit: 1 << 20,
             max_unprefixed: 10,
@@ -1618,15 +1623,14 @@ mod tests {
     /// ASCII text only); settling after every occurrence or every few, caps of 1 to 16.
     #[test]
     fn settling_rules_early_changes_no_occurrence() {
-        let make_err = |kind, msg: String| PackError::new(kind, msg);
         let phrase = |rule: u32, text: &str| PhraseSpec {
             rule,
             text: text.to_owned(),
             bound_start: rule % 2 == 0,
             bound_end: rule % 3 == 0,
         };
-        let m = MatcherBuilder {
-            phrases: vec![
+        let m = test_matcher(
+            vec![
                 phrase(0, "telegram"),
                 phrase(0, "tele"),
                 phrase(0, "gram"),
@@ -1645,8 +1649,8 @@ mod tests {
                 phrase(7, "q x x x x"),
             ],
             // Triggered regexes are tried during the ASCII pass too: overlapping attempts (a match
-            // blocks the attempts inside it), one whose prefix literal is not ASCII.
-            regexes: vec![
+            // blocks the attempts inside it), one whose prefix literal is not ASCII.,
+            vec![
                 (4, r"apply\s+on".to_owned()),
                 (8, r"tele(gram)?( x)?".to_owned()),
                 (9, r"x x( x)*".to_owned()),
@@ -1654,18 +1658,7 @@ mod tests {
                 // A longer prefix literal starts before and ends after a shorter one.
                 (11, r"(xyz|qqq xyz xyz xyz)".to_owned()),
             ],
-            max_patterns: 1000,
-            regex_size_limit: 1 << 20,
-            max_unprefixed: 10,
-            max_regex_memory: 64 << 20,
-            regex_cache: 1 << 20,
-        }
-        .build(&|_| RegexOrigin {
-            rule_id: "r",
-            field: "phrases[0]".into(),
-            make_err: &make_err,
-        })
-        .unwrap();
+        );
         assert_eq!(m.settle[0], Settle::Always);
         assert_eq!(m.settle[4], Settle::Never);
         assert_eq!(m.settle[5], Settle::OnAsciiText);
@@ -1700,7 +1693,6 @@ mod tests {
     /// prefix is a phrase itself, begins several phrases, or occurs without its tail.
     #[test]
     fn long_phrases_match_through_their_tails() {
-        let make_err = |kind, msg: String| PackError::new(kind, msg);
         let phrases = [
             "experience required",
             "experience requested",
@@ -1718,8 +1710,8 @@ mod tests {
             .copied()
             .collect();
         assert_eq!(cut.len(), 5, "{cut:?}");
-        let m = MatcherBuilder {
-            phrases: phrases
+        let m = test_matcher(
+            phrases
                 .iter()
                 .enumerate()
                 .map(|(i, p)| PhraseSpec {
@@ -1729,19 +1721,8 @@ mod tests {
                     bound_end: i % 3 != 2,
                 })
                 .collect(),
-            regexes: Vec::new(),
-            max_patterns: 1000,
-            regex_size_limit: 1 << 20,
-            max_unprefixed: 10,
-            max_regex_memory: 64 << 20,
-            regex_cache: 1 << 20,
-        }
-        .build(&|_| RegexOrigin {
-            rule_id: "r",
-            field: "phrases[0]".into(),
-            make_err: &make_err,
-        })
-        .unwrap();
+            Vec::new(),
+        );
         assert_eq!(m.pattern_count(), phrases.len());
         let texts = [
             "experience required, experience requested; experience re",
