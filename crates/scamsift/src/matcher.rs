@@ -1219,24 +1219,28 @@ impl Matcher {
                             settled: &[bool],
                             tried: &[(usize, usize)]| {
             let (a, b) = automaton.pattern_targets[m.pattern().as_usize()];
+            // A phrase target's hit at `start..end`, if its word bounds hold and its rule is open.
+            let phrase_hit = |t: &Target, start: usize, end: usize, scratch: &mut Vec<RawHit>| {
+                if let Target::Phrase {
+                    rule,
+                    bound_start,
+                    bound_end,
+                } = *t
+                {
+                    if phrase_bounds_hold(text, start, end, bound_start, bound_end)
+                        && settled.get(rule as usize) != Some(&true)
+                    {
+                        scratch.push(RawHit {
+                            rule,
+                            start: start as u32,
+                            end: end as u32,
+                        });
+                    }
+                }
+            };
             for t in &self.targets[a as usize..b as usize] {
                 match *t {
-                    Target::Phrase {
-                        rule,
-                        bound_start,
-                        bound_end,
-                    } => {
-                        let (start, end) = (m.start(), m.end());
-                        if phrase_bounds_hold(text, start, end, bound_start, bound_end)
-                            && settled.get(rule as usize) != Some(&true)
-                        {
-                            scratch.push(RawHit {
-                                rule,
-                                start: start as u32,
-                                end: end as u32,
-                            });
-                        }
-                    }
+                    Target::Phrase { .. } => phrase_hit(t, m.start(), m.end(), scratch),
                     Target::Tail { tail } => {
                         // Only in the ASCII automaton, which searches the whole text.
                         let tail = &self.tails[tail as usize];
@@ -1245,22 +1249,7 @@ impl Matcher {
                         }
                         let (start, end) = (m.start(), m.end() + tail.rest.len());
                         for t in &self.targets[tail.targets.0 as usize..tail.targets.1 as usize] {
-                            if let Target::Phrase {
-                                rule,
-                                bound_start,
-                                bound_end,
-                            } = *t
-                            {
-                                if phrase_bounds_hold(text, start, end, bound_start, bound_end)
-                                    && settled.get(rule as usize) != Some(&true)
-                                {
-                                    scratch.push(RawHit {
-                                        rule,
-                                        start: start as u32,
-                                        end: end as u32,
-                                    });
-                                }
-                            }
+                            phrase_hit(t, start, end, scratch);
                         }
                     }
                     Target::Trigger { regex } => {
